@@ -1,0 +1,200 @@
+/**
+ * The table of every diagnostic Portico reports.
+ *
+ * Codes are kebab-case, stable and never reused for another meaning. Each entry gives the default severity
+ * and the message template; its parameters are checked at compile time by `createDiagnostic`.
+ * Sections follow the pipeline: loading, structure, semantics, build.
+ */
+import { msg } from "./message.js";
+
+export const codes = {
+  // ── Loading: files, YAML/JSON, limits ────────────────────────────────────────────────────────────────
+  "file-not-found": { severity: "error", message: msg`Cannot read ${"path"}: the file does not exist.` },
+  "file-unreadable": { severity: "error", message: msg`Cannot read ${"path"}: ${"reason"}.` },
+  "file-too-large": {
+    severity: "error",
+    message: msg`${"path"} is ${"size"} bytes; the limit is ${"limit"} bytes (raise it with --max-file-size).`,
+  },
+  "file-empty": { severity: "error", message: msg`${"path"} is empty; expected an OpenAPI 3.x document.` },
+  "syntax-error": { severity: "error", message: msg`${"language"} syntax error: ${"detail"}.` },
+  "duplicate-key": {
+    severity: "error",
+    message: msg`Key ${"key"} appears twice in the same object; the second value would silently win.`,
+  },
+  "multiple-documents": {
+    severity: "error",
+    message: msg`The file holds several YAML documents; an OpenAPI file must hold exactly one.`,
+  },
+  "unknown-tag": {
+    severity: "error",
+    message: msg`Unknown YAML tag ${"tag"}; OpenAPI files use plain YAML values (CloudFormation tags such as !Ref are not expanded).`,
+  },
+  "alias-limit": {
+    severity: "error",
+    message: msg`The document expands to more than ${"limit"} nodes through YAML aliases (an alias bomb?).`,
+  },
+  "nesting-too-deep": {
+    severity: "error",
+    message: msg`The document nests deeper than ${"limit"} levels.`,
+  },
+  "not-openapi": {
+    severity: "error",
+    message: msg`This is not an OpenAPI 3.x document: ${"reason"}.`,
+  },
+  "unsupported-openapi-version": {
+    severity: "error",
+    message: msg`OpenAPI version ${"version"} is not supported; Portico reads OpenAPI 3.0.x and 3.1.x.`,
+  },
+
+  // ── $ref resolution ─────────────────────────────────────────────────────────────────────────────────
+  "ref-remote": {
+    severity: "error",
+    message: msg`Remote reference ${"ref"} refused: Portico never reaches the network; copy the file next to the spec.`,
+  },
+  "ref-outside-root": {
+    severity: "error",
+    message: msg`Reference ${"ref"} leaves the spec's folder ${"root"}; references must stay inside it.`,
+  },
+  "ref-file-type": {
+    severity: "error",
+    message: msg`Reference ${"ref"} names a file that is not .yaml, .yml or .json.`,
+  },
+  "ref-not-found": { severity: "error", message: msg`Reference ${"ref"} does not resolve: ${"reason"}.` },
+  "ref-cycle": {
+    severity: "error",
+    message: msg`Reference cycle with no structure in between: ${"cycle"}.`,
+  },
+  "ref-invalid": { severity: "error", message: msg`Invalid reference ${"ref"}: ${"reason"}.` },
+
+  // ── Overlays ────────────────────────────────────────────────────────────────────────────────────────
+  "overlay-invalid": { severity: "error", message: msg`Invalid overlay: ${"reason"}.` },
+  "overlay-target-invalid": { severity: "error", message: msg`Invalid JSONPath target ${"target"}: ${"reason"}.` },
+  "overlay-target-unmatched": {
+    severity: "warning",
+    message: msg`Overlay target ${"target"} matches nothing in the document.`,
+  },
+
+  // ── Structure: the OpenAPI schema, x-gateway and x-amazon-apigateway-* schemas ──────────────────────
+  "unknown-property": { severity: "error", message: msg`Unknown property ${"name"} in ${"where"}.${"hint"}` },
+  "missing-property": { severity: "error", message: msg`${"where"} requires property ${"name"}.` },
+  "invalid-type": { severity: "error", message: msg`${"where"} must be ${"expected"}.` },
+  "invalid-value": { severity: "error", message: msg`${"where"}: ${"detail"}.` },
+
+  // ── Semantics (one rule each, see compiler/validate/rules/) ─────────────────────────────────────────
+  "duplicate-operation-id": { severity: "error", message: msg`Operation id ${"id"} ${"clash"} (also at ${"other"}).` },
+  "path-param-undeclared": {
+    severity: "error",
+    message: msg`Path ${"path"} uses {${"name"}} but the operation declares no path parameter ${"name"}.`,
+  },
+  "path-param-unused": {
+    severity: "error",
+    message: msg`Path parameter ${"name"} is declared but ${"path"} has no {${"name"}} segment.`,
+  },
+  "greedy-path-not-last": {
+    severity: "error",
+    message: msg`Greedy path variable {${"name"}+} must be the last segment of ${"path"}.`,
+  },
+  "sibling-path-variables": {
+    severity: "error",
+    message: msg`${"path"} names its variable {${"name"}} where ${"other"} names the same position {${"otherName"}}; a REST API allows one variable name per parent resource. ${"fix"}`,
+  },
+  "path-segment-mixed": {
+    severity: "error",
+    message: msg`Segment ${"segment"} of ${"path"} mixes variables and text; ${"kind"} APIs need each variable to be a whole segment. ${"fix"}`,
+  },
+  "path-segment-invalid": {
+    severity: "error",
+    message: msg`Segment ${"segment"} of ${"path"} has characters API Gateway does not accept (letters, digits, _ - . , : and {} only).`,
+  },
+  "function-unknown": {
+    severity: "error",
+    message: msg`Function ${"name"} is not defined in x-gateway.functions.${"hint"}`,
+  },
+  "security-scheme-unknown": {
+    severity: "error",
+    message: msg`Security scheme ${"name"} is not defined in components.securitySchemes.${"hint"}`,
+  },
+  "usage-plan-unknown": { severity: "error", message: msg`Usage plan ${"name"} is not defined in x-gateway.usagePlans.${"hint"}` },
+  "security-scheme-unimplemented": {
+    severity: "error",
+    message: msg`Security scheme ${"name"} (${"type"}) is used but nothing implements it on API Gateway: ${"fix"}.`,
+  },
+  "integration-missing": {
+    severity: "error",
+    message: msg`Operation ${"operation"} has no integration: add one to its x-gateway (lambda, http, mock, …) or set x-gateway.defaults.integration.`,
+  },
+  "integration-multiple": {
+    severity: "error",
+    message: msg`Operation ${"operation"} names several integrations (${"kinds"}); an operation has exactly one.`,
+  },
+  "api-kind-unsupported": {
+    severity: "error",
+    message: msg`${"feature"} is not available on ${"kind"} APIs. ${"fix"}`,
+  },
+  "websocket-auth-not-connect": {
+    severity: "error",
+    message: msg`Route ${"route"} sets authorization, but WebSocket APIs authorize only on $connect.`,
+  },
+  "integration-timeout-range": {
+    severity: "error",
+    message: msg`Integration timeout ${"value"} ms is outside ${"min"}–${"max"} ms for ${"kind"} APIs.${"hint"}`,
+  },
+  "quota-exceeded": {
+    severity: "error",
+    message: msg`${"what"}: ${"count"} exceeds API Gateway's limit of ${"limit"} (${"source"}).`,
+  },
+  "quota-soft-limit": {
+    severity: "warning",
+    message: msg`${"what"}: ${"count"} exceeds API Gateway's default quota of ${"limit"}; request an increase before deploying (${"source"}).`,
+  },
+  "cors-wildcard-credentials": {
+    severity: "error",
+    message: msg`CORS allows any origin (*) together with credentials; browsers reject this. List the origins instead.`,
+  },
+  "invalid-header-name": {
+    severity: "error",
+    message: msg`Header name ${"name"} is not a valid HTTP token (RFC 9110 §5.6.2).`,
+  },
+  "invisible-characters": {
+    severity: "error",
+    message: msg`${"what"} ${"name"} contains invisible or bidirectional characters (${"chars"}).`,
+  },
+  "operation-unauthenticated": {
+    severity: "warning",
+    message: msg`Operation ${"operation"} has no security requirement; add one, or x-gateway.public: true if it is meant to be open.`,
+  },
+  "reserved-name": {
+    severity: "warning",
+    message: msg`${"what"} ${"name"} is a reserved JavaScript name; generated code uses ${"renamed"}.`,
+  },
+  "stage-name-invalid": {
+    severity: "error",
+    message: msg`Stage name ${"name"} must be 1–128 letters, digits, - or _.`,
+  },
+  "websocket-route-key-invalid": {
+    severity: "error",
+    message: msg`Route key ${"key"}: ${"reason"}.`,
+  },
+  "proxy-resource-conflict": {
+    severity: "error",
+    message: msg`Operation ${"operation"} under proxy resource ${"prefix"} cannot be served through it: ${"reason"}.`,
+  },
+
+  // ── Build ───────────────────────────────────────────────────────────────────────────────────────────
+  "body-too-large": {
+    severity: "error",
+    message: msg`The deployed OpenAPI body is ${"size"} bytes; API Gateway imports at most ${"limit"} bytes (limits.html, PutRestApi).`,
+  },
+  "output-unsafe": { severity: "error", message: msg`Cannot write ${"path"}: ${"reason"}.` },
+  "code-folder-missing": {
+    severity: "error",
+    message: msg`Function ${"name"}: code folder ${"path"} does not exist next to the spec.`,
+  },
+} as const;
+
+/** A diagnostic code: a key of {@link codes}. */
+export type DiagnosticCode = keyof typeof codes;
+
+/** The message parameters that the code `C` requires. */
+export type DiagnosticArgs<C extends DiagnosticCode> =
+  (typeof codes)[C]["message"] extends { format(args: infer A): string } ? A : never;
