@@ -1,0 +1,154 @@
+/**
+ * `portico check` and `portico build`. Exit codes: 0 no errors (warnings allowed), 1 errors in the input,
+ * 2 usage errors (bad flags, missing arguments) and internal errors.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import * as fs from "node:fs";
+import { fileURLToPath } from "node:url";
+import { formatJson, formatSarif, formatText, type FormatInput } from "../diagnostics/format.js";
+import { emitters, type EmitterName } from "../emit/index.js";
+import { nodeHost } from "../host.js";
+import { build, check, type CheckResult } from "../pipeline.js";
+import { OutputError, writeOutput } from "../write-output.js";
+import { formatTimings, formatWritten } from "./report.js";
+
+type Format = "text" | "json" | "sarif";
+
+interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Colours for text output: a TTY without NO_COLOR. */
+  readonly color: boolean;
+}
+
+const defaultIo: Io = {
+  stdout: (t) => void process.stdout.write(t),
+  stderr: (t) => void process.stderr.write(t),
+  color: Boolean(process.stdout.isTTY) && !process.env["NO_COLOR"],
+};
+
+/** The package version, read from package.json next to the compiled (or source) tree. */
+export function version(): string {
+  const file = fileURLToPath(new URL("../../package.json", import.meta.url));
+  return (JSON.parse(fs.readFileSync(file, "utf8")) as { version: string }).version;
+}
+
+/**
+ * Runs the CLI with `argv` (without `node` and the script).
+ * @returns the exit code.
+ */
+export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  let exitCode = 0;
+  const program = new Command("portico")
+    .description("Compile an OpenAPI 3.x file with x-gateway extensions for Amazon API Gateway.")
+    .version(version(), "-v, --version")
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError("(run portico --help for usage)");
+
+  const formatOption = () =>
+    new Option("--format <format>", "diagnostics format").choices(["text", "json", "sarif"]).default("text");
+  const overlayOption = () =>
+    new Option("--overlay <file>", "apply an OpenAPI Overlay 1.0 document first (repeatable)")
+      .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+  const maxSizeOption = () =>
+    new Option("--max-file-size <bytes>", "largest file read, in bytes").argParser(positiveInteger).default(32 * 1024 * 1024);
+
+  program
+    .command("check")
+    .description("check a spec and report diagnostics")
+    .argument("<spec>", "the OpenAPI file (YAML or JSON)")
+    .addOption(overlayOption())
+    .addOption(formatOption())
+    .addOption(maxSizeOption())
+    .option("--print-model", "print the intermediate model as JSON on stdout (diagnostics go to stderr)")
+    .action((spec: string, opts: { overlay?: string[]; format: Format; maxFileSize: number; printModel?: boolean }) => {
+      const result = check(nodeHost, spec, { overlays: opts.overlay ?? [], maxFileSize: opts.maxFileSize });
+      const printDiagnostics = opts.printModel ? io.stderr : io.stdout;
+      printDiagnostics(formatDiagnostics(result, opts.format, io.color && !opts.printModel));
+      if (opts.printModel && result.model) io.stdout(JSON.stringify(result.model, null, 2) + "\n");
+      exitCode = result.errorCount > 0 ? 1 : 0;
+    });
+
+  const names = emitters.map((e) => e.name);
+  program
+    .command("build")
+    .description("check a spec and, without errors, write the deployable artifacts")
+    .argument("<spec>", "the OpenAPI file (YAML or JSON)")
+    .requiredOption("--out <dir>", "output folder")
+    .addOption(overlayOption())
+    .addOption(formatOption())
+    .addOption(maxSizeOption())
+    .addOption(
+      new Option("--emit <artifacts>", `comma-separated artifacts to write (${names.join(", ")})`).argParser((v: string) =>
+        parseEmit(v, names),
+      ),
+    )
+    .action((spec: string, opts: { out: string; overlay?: string[]; format: Format; maxFileSize: number; emit?: EmitterName[] }) => {
+      const started = performance.now();
+      const result = build(nodeHost, spec, {
+        out: opts.out,
+        overlays: opts.overlay ?? [],
+        maxFileSize: opts.maxFileSize,
+        ...(opts.emit ? { emit: opts.emit } : {}),
+      });
+      io.stdout(formatDiagnostics(result, opts.format, io.color));
+      if (result.errorCount > 0) {
+        io.stderr(`portico: nothing written to ${opts.out} (${result.errorCount} error${result.errorCount === 1 ? "" : "s"})\n`);
+        exitCode = 1;
+        return;
+      }
+      try {
+        writeOutput(opts.out, result.files);
+      } catch (error) {
+        if (!(error instanceof OutputError)) throw error;
+        io.stderr(`portico: error output-unsafe: cannot write ${error.target}: ${error.reason}; nothing written\n`);
+        exitCode = 1;
+        return;
+      }
+      io.stderr(`portico: built ${spec} → ${opts.out}\n`);
+      io.stderr(formatWritten(opts.out, result.files));
+      io.stderr(formatTimings(result.timings, performance.now() - started));
+      exitCode = 0;
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    if (argv.length === 0) {
+      io.stdout(program.helpInformation());
+      return 2;
+    }
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0 ? 0 : 2;
+    }
+    io.stderr(`portico: internal error: ${(error as Error).message}\nThis is a bug in Portico; please report it with the input that caused it.\n`);
+    return 2;
+  }
+}
+
+function formatDiagnostics(result: CheckResult, format: Format, color: boolean): string {
+  const input: FormatInput = result;
+  if (format === "json") return formatJson(input);
+  if (format === "sarif") return formatSarif(input, version());
+  return formatText(input, color);
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError("expected a positive whole number of bytes");
+  return n;
+}
+
+function parseEmit(value: string, names: readonly EmitterName[]): EmitterName[] {
+  const wanted = value.split(",").map((s) => s.trim()).filter(Boolean);
+  const unknown = wanted.filter((w) => !names.includes(w as EmitterName));
+  if (unknown.length > 0) throw new InvalidArgumentError(`unknown artifact ${unknown.join(", ")}; choose from ${names.join(", ")}`);
+  return wanted as EmitterName[];
+}
+
+// Run when executed directly (`tsx compiler/cli/main.ts …`); bin/portico.js imports `main` instead.
+if (process.argv[1] && fileURLToPath(import.meta.url) === fs.realpathSync(process.argv[1])) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,34 @@
+/**
+ * What the CLI prints besides diagnostics: the files a build wrote and how long each stage took.
+ */
+import type { PhaseTiming } from "../pipeline.js";
+
+/** `  wrote out/openapi.aws.json  (12.4 kB)` lines, one per file, sorted. */
+export function formatWritten(outDir: string, files: readonly { path: string; content: string }[]): string {
+  const rows = [...files].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const width = Math.max(...rows.map((f) => f.path.length), 0);
+  return rows
+    .map((f) => `  wrote ${joinPath(outDir, f.path).padEnd(width + outDir.length + 1)}  ${formatSize(Buffer.byteLength(f.content))}\n`)
+    .join("");
+}
+
+/** `load 120 ms · structure 40 ms · …` on one line. */
+export function formatTimings(timings: readonly PhaseTiming[], totalMs: number): string {
+  const parts = timings.map((t) => `${t.phase} ${formatMs(t.ms)}`);
+  return `  ${parts.join(" · ")} · total ${formatMs(totalMs)}\n`;
+}
+
+function joinPath(dir: string, file: string): string {
+  return dir.endsWith("/") ? dir + file : `${dir}/${file}`;
+}
+
+function formatMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
+}
+
+/** Bytes as B, kB or MB (powers of 1000, as npm prints them). */
+export function formatSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
+  return `${(bytes / 1_000_000).toFixed(2)} MB`;
+}
