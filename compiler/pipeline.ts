@@ -14,6 +14,7 @@ import type { GatewayModel } from "./model/types.js";
 import { loadSpec } from "./parse/load.js";
 import { checkStructure } from "./parse/schema-check.js";
 import type { LoadResult, Location } from "./parse/types.js";
+import { checkFiles } from "./validate/files.js";
 import { runRules } from "./validate/index.js";
 import * as path from "node:path";
 
@@ -70,7 +71,10 @@ export function check(host: CompilerHost, entry: string, options: CheckOptions =
     collector.add(...time("structure", () => checkStructure(load.document, entryPath)));
     if (!collector.hasErrors) {
       model = time("lower", () => lowerDocument(load, entryPath));
-      time("validate", () => runRules(model as GatewayModel, collector));
+      time("validate", () => {
+        runRules(model as GatewayModel, collector);
+        checkFiles(model as GatewayModel, host, entryPath, collector);
+      });
     }
   }
   return result(load, collector, model, timings);

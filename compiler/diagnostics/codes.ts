@@ -121,15 +121,15 @@ export const codes = {
   },
   "integration-missing": {
     severity: "error",
-    message: msg`Operation ${"operation"} has no integration: add one to its x-gateway (lambda, http, mock, …) or set x-gateway.defaults.integration.`,
+    message: msg`${"subject"} has no integration: ${"fix"}.`,
   },
   "integration-multiple": {
     severity: "error",
-    message: msg`Operation ${"operation"} names several integrations (${"kinds"}); an operation has exactly one.`,
+    message: msg`${"subject"} names several integrations (${"kinds"}); keep exactly one.`,
   },
   "api-kind-unsupported": {
     severity: "error",
-    message: msg`${"feature"} is not available on ${"kind"} APIs. ${"fix"}`,
+    message: msg`Not available on ${"kind"} APIs: ${"feature"}. ${"fix"}`,
   },
   "websocket-auth-not-connect": {
     severity: "error",
@@ -178,6 +178,10 @@ export const codes = {
   "proxy-resource-conflict": {
     severity: "error",
     message: msg`Operation ${"operation"} under proxy resource ${"prefix"} cannot be served through it: ${"reason"}.`,
+  },
+  "too-many-errors": {
+    severity: "info",
+    message: msg`Validation stopped after ${"limit"} errors; fix these and run again to see the rest.`,
   },
 
   // ── Build ───────────────────────────────────────────────────────────────────────────────────────────

@@ -1,0 +1,34 @@
+/**
+ * The `openapi` emitter: `openapi.aws.json`, the document API Gateway imports, for REST models.
+ *
+ * HTTP APIs get their document from a later piece of work; for them this emitter returns no file and no error.
+ * Reports `body-too-large` (error) when the document exceeds API Gateway's hard import limit of 6 MB
+ * (6,291,456 bytes, "Amazon API Gateway quotas", PutRestApi/ImportRestApi body size).
+ */
+import { createNames } from "../../model/names.js";
+import type { Emitter } from "../emitter.js";
+import { awsOpenApiText } from "./document.js";
+
+/** API Gateway's import limit for the OpenAPI body, bytes. */
+export const MAX_BODY_BYTES = 6_291_456;
+
+/** Path of the import document in the output folder. */
+export const OPENAPI_FILE = "openapi.aws.json";
+
+/** Emits `openapi.aws.json` for REST models. */
+export const awsOpenApiEmitter: Emitter = {
+  name: "openapi",
+  emit(model, ctx) {
+    if (model.kind !== "rest") return [];
+    const content = awsOpenApiText(model, createNames(model));
+    const size = Buffer.byteLength(content, "utf8");
+    if (size > MAX_BODY_BYTES) {
+      ctx.report.report({
+        code: "body-too-large",
+        args: { size: String(size), limit: String(MAX_BODY_BYTES) },
+        origin: model.origin,
+      });
+    }
+    return [{ path: OPENAPI_FILE, content }];
+  },
+};

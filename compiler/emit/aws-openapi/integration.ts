@@ -1,0 +1,161 @@
+/**
+ * `x-amazon-apigateway-integration` for each integration kind of a REST operation (API Gateway developer guide,
+ * "x-amazon-apigateway-integration object").
+ *
+ * Request and response mapping is minimal for now: a raw VTL `template` is used as written; declarative shapes
+ * and `templateFile`s, error mappings (`response.errors`) and request validation are compiled by a later piece of
+ * work, and until then the integrations below pass the request body through unchanged.
+ */
+import type { HttpMethod, Integration, Mapping, Operation } from "../../model/types.js";
+import { compactJson, table } from "../json.js";
+import { functionArnToken, lambdaInvocationUri, roleToken, valueText } from "../placeholders.js";
+
+/** JSON is what every generated template reads and writes. */
+const JSON_TYPE = "application/json";
+
+/** A statement of API Gateway's VTL that puts the request body into a JSON string, JSON-escaped (`\'` undone). */
+const ESCAPED_BODY = `$util.escapeJavaScript($input.json('$')).replaceAll("\\\\'","'")`;
+
+/** Names of the path variables of a path template, `+` stripped: `/a/{id}/{proxy+}` → `id`, `proxy`. */
+export function pathVariables(path: string): readonly string[] {
+  return [...path.matchAll(/\{([^}]+?)\+?\}/g)].map((m) => m[1] as string);
+}
+
+/** The status API Gateway answers with when a non-proxy integration succeeds. */
+export function successStatus(integration: Integration): number | undefined {
+  if (integration.kind === "mock") return integration.status;
+  const proxy = (integration.kind === "lambda" || integration.kind === "http") && integration.proxy;
+  return proxy ? undefined : integration.response?.status ?? 200;
+}
+
+function rawTemplate(mapping: Mapping | undefined): string | undefined {
+  return mapping?.kind === "template" ? mapping.template : undefined;
+}
+
+/** The `responses` of a non-proxy integration: one default that answers {@link successStatus}. */
+function defaultResponse(integration: Integration, status: number): Record<string, unknown> {
+  const template = rawTemplate(integration.response?.body);
+  return {
+    default: {
+      statusCode: String(status),
+      ...(template === undefined ? {} : { responseTemplates: { [JSON_TYPE]: template } }),
+    },
+  };
+}
+
+/** Builds `integration.request.path.x: method.request.path.x` for each path variable the backend URL uses. */
+function pathParameterMapping(path: string, url: string): Record<string, string> | undefined {
+  const mapping = table<string>();
+  for (const name of pathVariables(path)) {
+    if (url.includes(`{${name}}`)) mapping[`integration.request.path.${name}`] = `method.request.path.${name}`;
+  }
+  return Object.keys(mapping).length === 0 ? undefined : mapping;
+}
+
+/** The body of a mock response, as a response template. VTL would read `$` and `#` in it, so such text is kept
+ * in an unparsed block. */
+function mockBodyTemplate(body: unknown): string {
+  const text = typeof body === "string" ? body : compactJson(body);
+  return /[$#]/.test(text) ? `#[[${text}]]#` : text;
+}
+
+function mock(integration: Extract<Integration, { kind: "mock" }>): Record<string, unknown> {
+  const headers = table<string>();
+  for (const [name, value] of Object.entries(integration.headers)) headers[`method.response.header.${name}`] = `'${value}'`;
+  return {
+    type: "mock",
+    requestTemplates: { [JSON_TYPE]: `{"statusCode": ${integration.status}}` },
+    passthroughBehavior: "when_no_match",
+    responses: {
+      default: {
+        statusCode: String(integration.status),
+        ...(integration.body === undefined ? {} : { responseTemplates: { [JSON_TYPE]: mockBodyTemplate(integration.body) } }),
+        ...(Object.keys(headers).length === 0 ? {} : { responseParameters: headers }),
+      },
+    },
+  };
+}
+
+/** The service action URI of an AWS integration, e.g. `arn:…:apigateway:${AWS::Region}:states:action/StartExecution`. */
+function actionUri(service: string, action: string): string {
+  return `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:${service}:action/${action}`;
+}
+
+/** Step Functions: the request body becomes the execution's `input` (JSON-escaped) and the template names the machine. */
+function stepFunctions(integration: Extract<Integration, { kind: "stepfunctions" }>, roleArn: string): Record<string, unknown> {
+  const machine = JSON.stringify(valueText(integration.stateMachine)).slice(1, -1);
+  const template = rawTemplate(integration.request) ?? `{"input": "${ESCAPED_BODY}", "stateMachineArn": "${machine}"}`;
+  return {
+    type: "aws",
+    httpMethod: "POST",
+    uri: actionUri("states", integration.mode === "sync" ? "StartSyncExecution" : "StartExecution"),
+    credentials: roleArn,
+    requestTemplates: { [JSON_TYPE]: template },
+    passthroughBehavior: "never",
+    responses: defaultResponse(integration, successStatus(integration) ?? 200),
+  };
+}
+
+/**
+ * The `x-amazon-apigateway-integration` of `op`. `operationSlug` names the role placeholder of AWS-service
+ * integrations (see {@link roleToken}).
+ */
+export function integrationObject(op: Operation, integration: Integration, operationSlug: string): Record<string, unknown> {
+  const timeout = integration.timeout === undefined ? {} : { timeoutInMillis: integration.timeout };
+  switch (integration.kind) {
+    case "lambda": {
+      const status = successStatus(integration);
+      const template = rawTemplate(integration.request);
+      return {
+        type: integration.proxy ? "aws_proxy" : "aws",
+        httpMethod: "POST",
+        uri: lambdaInvocationUri(functionArnToken(integration.function)),
+        passthroughBehavior: "when_no_match",
+        ...(template === undefined ? {} : { requestTemplates: { [JSON_TYPE]: template } }),
+        ...(status === undefined ? {} : { responses: defaultResponse(integration, status) }),
+        ...timeout,
+      };
+    }
+    case "http":
+      return { ...httpIntegration(op.path, op.method, integration), ...timeout };
+    case "mock":
+      return { ...mock(integration), ...timeout };
+    case "stepfunctions":
+      return { ...stepFunctions(integration, roleToken(operationSlug)), ...timeout };
+    case "aws":
+      return {
+        type: "aws",
+        httpMethod: integration.httpMethod,
+        uri: actionUri(integration.service, integration.action),
+        credentials: integration.role === undefined ? roleToken(operationSlug) : valueText(integration.role),
+        requestTemplates: { [JSON_TYPE]: rawTemplate(integration.request) ?? "$input.body" },
+        passthroughBehavior: "when_no_match",
+        responses: defaultResponse(integration, successStatus(integration) ?? 200),
+        ...timeout,
+      };
+  }
+}
+
+/** An HTTP or HTTP proxy integration to `integration.url` (path variables mapped), over a VPC link when given. */
+export function httpIntegration(
+  path: string,
+  method: HttpMethod,
+  integration: Extract<Integration, { kind: "http" }>,
+): Record<string, unknown> {
+  const status = successStatus(integration);
+  const template = rawTemplate(integration.request);
+  const tls = integration.tls?.insecureSkipVerification;
+  return {
+    type: integration.proxy ? "http_proxy" : "http",
+    httpMethod: integration.method ?? method,
+    uri: integration.url,
+    requestParameters: pathParameterMapping(path, integration.url),
+    passthroughBehavior: "when_no_match",
+    ...(integration.vpcLink === undefined
+      ? {}
+      : { connectionType: "VPC_LINK", connectionId: valueText(integration.vpcLink.id) }),
+    ...(tls === undefined ? {} : { tlsConfig: { insecureSkipVerification: tls } }),
+    ...(template === undefined ? {} : { requestTemplates: { [JSON_TYPE]: template } }),
+    ...(status === undefined ? {} : { responses: defaultResponse(integration, status) }),
+  };
+}

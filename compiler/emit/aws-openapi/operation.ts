@@ -1,0 +1,93 @@
+/**
+ * One REST operation as API Gateway imports it: method, `operationId`, the parameters the method accepts, the
+ * method responses, `security` and the integration.
+ *
+ * Only what import needs is written. Descriptions, summaries, examples, request bodies and response schemas are
+ * left out (request validation and models are a later piece of work), which keeps large specs far below the
+ * 6 MB import limit. Parameters keep `name`, `in`, `required` and the schema's `type`, the only parts API Gateway
+ * honours (developer guide, "API Gateway extensions to OpenAPI", known issues).
+ */
+import type { Operation, Schema, SecurityScheme } from "../../model/types.js";
+import { table } from "../json.js";
+import { integrationObject, pathVariables, successStatus } from "./integration.js";
+import { securityRequirement } from "./security.js";
+
+/** Method response status codes must match `[1-5]\d\d`; API Gateway has no `default` or `4XX` method response. */
+const STATUS = /^[1-5]\d\d$/;
+
+/** The JSON type of a parameter schema: its `type` (the first non-null one of a 3.1 type list), else `string`. */
+function schemaType(schema: Schema | undefined): string {
+  const type = schema?.type;
+  if (typeof type === "string") return type;
+  if (Array.isArray(type)) {
+    const first = type.find((t): t is string => typeof t === "string" && t !== "null");
+    if (first !== undefined) return first;
+  }
+  return "string";
+}
+
+/**
+ * The method's parameters: every variable of the path (always required), then the query and header
+ * parameters in spec order. Cookie parameters have no API Gateway counterpart and are left out.
+ */
+export function parametersArray(op: Operation): readonly Record<string, unknown>[] {
+  const declared = new Map(op.parameters.filter((p) => p.in === "path").map((p) => [p.name, p]));
+  const path = pathVariables(op.path).map((name) => ({
+    name,
+    in: "path",
+    required: true,
+    schema: { type: schemaType(declared.get(name)?.schema) },
+  }));
+  const others = op.parameters
+    .filter((p) => p.in === "query" || p.in === "header")
+    .map((p) => ({ name: p.name, in: p.in, required: p.required, schema: { type: schemaType(p.schema) } }));
+  return [...path, ...others];
+}
+
+/**
+ * The method responses: each numeric status of the spec with its description, plus the status a non-proxy
+ * integration answers with (and the headers a mock sets), so that its integration response has a method response.
+ */
+export function responsesObject(op: Operation): Record<string, unknown> {
+  const responses = table<{ description: string; headers?: Record<string, unknown> }>();
+  for (const response of op.responses) {
+    if (STATUS.test(response.status)) responses[response.status] = { description: response.description };
+  }
+  const integration = op.integration;
+  const status = integration === undefined ? undefined : successStatus(integration);
+  if (status !== undefined) {
+    const entry = responses[String(status)] ?? { description: "Integration response" };
+    if (integration?.kind === "mock" && Object.keys(integration.headers).length > 0) {
+      const headers = table();
+      for (const name of Object.keys(integration.headers)) headers[name] = { schema: { type: "string" } };
+      entry.headers = headers;
+    }
+    responses[String(status)] = entry;
+  }
+  if (Object.keys(responses).length === 0) responses["200"] = { description: "OK" };
+  return responses;
+}
+
+/** The operation object of `op` under its path item; native `x-amazon-apigateway-*` extensions win. */
+export function operationObject(
+  op: Operation,
+  schemes: ReadonlyMap<string, SecurityScheme>,
+  operationSlug: string,
+): Record<string, unknown> {
+  const parameters = parametersArray(op);
+  const result = table();
+  result.operationId = op.id;
+  if (parameters.length > 0) result.parameters = parameters;
+  result.responses = responsesObject(op);
+  result.security = securityRequirement(op, schemes);
+  if (op.integration !== undefined) {
+    result["x-amazon-apigateway-integration"] = integrationObject(op, op.integration, operationSlug);
+  }
+  for (const [key, value] of Object.entries(op.nativeExtensions)) result[key] = value;
+  return result;
+}
+
+/** The key of `op` in its path item: the lower-case method, or `x-amazon-apigateway-any-method` for ANY. */
+export function methodKey(op: Operation): string {
+  return op.method === "ANY" ? "x-amazon-apigateway-any-method" : op.method.toLowerCase();
+}

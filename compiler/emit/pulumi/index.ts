@@ -1,0 +1,36 @@
+/**
+ * The `pulumi` emitter: a Pulumi TypeScript project under `pulumi/` that deploys a REST model
+ * (`Pulumi.yaml`, `package.json`, `tsconfig.json`, `index.ts`, `README.md`).
+ *
+ * The program reads `../openapi.aws.json` (written by the `openapi` emitter) and fills in its placeholders, so the
+ * two always describe the same API. HTTP and WebSocket programs are a later piece of work: for an HTTP model this
+ * emitter returns no file and no error.
+ */
+import { createNames } from "../../model/names.js";
+import { awsOpenApiText } from "../aws-openapi/document.js";
+import type { Emitter } from "../emitter.js";
+import { findPlaceholders } from "../placeholders.js";
+import { configTable } from "./config.js";
+import { programText } from "./program.js";
+import { packageJson, pulumiYaml, tsconfigJson } from "./project-files.js";
+import { readme } from "./readme.js";
+
+/** Emits the Pulumi project of a REST model. */
+export const pulumiEmitter: Emitter = {
+  name: "pulumi",
+  emit(model, ctx) {
+    if (model.kind !== "rest") return [];
+    const names = createNames(model);
+    const config = configTable(model);
+    const placeholders = findPlaceholders(awsOpenApiText(model, names));
+    const program = programText({ model, names, specDirFromPulumi: ctx.specDirFromPulumi, config }, placeholders);
+    const description = model.info.description ?? `${model.name} on Amazon API Gateway`;
+    return [
+      { path: "pulumi/Pulumi.yaml", content: pulumiYaml(names.project, description) },
+      { path: "pulumi/package.json", content: packageJson(names.project) },
+      { path: "pulumi/tsconfig.json", content: tsconfigJson() },
+      { path: "pulumi/index.ts", content: program },
+      { path: "pulumi/README.md", content: readme(model, config.uses) },
+    ];
+  },
+};

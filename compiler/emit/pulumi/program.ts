@@ -1,0 +1,193 @@
+/**
+ * Assembles `pulumi/index.ts` for a REST model with ts-morph: imports, then the sections in dependency order
+ * (config, stage settings, functions, integration roles, API and stage, permissions, usage plans), the stack
+ * outputs, and two small fixed helper functions. Every spec string reaches the code through the escape-by-default
+ * builder in ts.ts; comments are fixed text.
+ */
+import {
+  IndentationText,
+  NewLineKind,
+  Project,
+  QuoteKind,
+  StructureKind,
+  VariableDeclarationKind,
+  type FunctionDeclarationStructure,
+  type ImportDeclarationStructure,
+  type StatementStructures,
+  type VariableStatementStructure,
+  type WriterFunction,
+} from "ts-morph";
+import { GENERATED_HEADER } from "../emitter.js";
+import { PLACEHOLDER_PATTERN, type Placeholder } from "../placeholders.js";
+import { readConfig } from "./config.js";
+import type { ProgramContext, Section } from "./context.js";
+import { functionsSection } from "./functions.js";
+import { permissionsSection } from "./permissions.js";
+import { RESOLVE_HELPER, restApiSection } from "./rest-api.js";
+import { RESOURCE_ARN_HELPER, rolesSection } from "./roles.js";
+import { STAGE_SETTINGS_INTERFACE, stageSettingsSection } from "./stage-settings.js";
+import { raw, writeExpr, writerOf } from "./ts.js";
+import { usagePlansSection } from "./usage-plans.js";
+
+/** Body of the helper that replaces placeholders (fixed text; the pattern comes from ../placeholders.ts). */
+const RESOLVE_BODY = `const table = new Map(tokens.map((token, i): [string, string] => [token, values[i]]));
+return template.replace(new RegExp(${JSON.stringify(PLACEHOLDER_PATTERN)}, "g"), (token) => {
+  const value = table.get(token);
+  if (value === undefined) {
+    throw new Error(\`openapi.aws.json holds the placeholder \${token}, which this program does not define: build the spec again.\`);
+  }
+  // Tokens sit inside JSON strings: insert the value JSON-escaped, without its quotes.
+  return JSON.stringify(value).slice(1, -1);
+});`;
+
+/** Body of the helper that completes a resource name into the ARN an IAM policy needs (fixed text). */
+const RESOURCE_ARN_BODY = `const partition = aws.getPartitionOutput().partition;
+const region = aws.getRegionOutput().region;
+const account = aws.getCallerIdentityOutput().accountId;
+return pulumi.all([resource, partition, region, account]).apply(([name, p, r, a]) => {
+  if (name.startsWith("arn:")) return name;
+  switch (service) {
+    case "dynamodb": return \`arn:\${p}:dynamodb:\${r}:\${a}:table/\${name}\`;
+    case "kinesis": return \`arn:\${p}:kinesis:\${r}:\${a}:stream/\${name}\`;
+    case "events": return \`arn:\${p}:events:\${r}:\${a}:event-bus/\${name}\`;
+    case "states": return \`arn:\${p}:states:\${r}:\${a}:stateMachine:\${name}\`;
+    case "s3": return \`arn:\${p}:s3:::\${name}/*\`;
+    case "sqs": {
+      // A queue URL: https://sqs.<region>.amazonaws.com/<account>/<queue>
+      const [, , host = "", owner = a, queue = name] = name.split("/");
+      const queueRegion = host.split(".")[1] ?? r;
+      return name.includes("/") ? \`arn:\${p}:sqs:\${queueRegion}:\${owner}:\${queue}\` : \`arn:\${p}:sqs:\${r}:\${a}:\${name}\`;
+    }
+    default: return \`arn:\${p}:\${service}:\${r}:\${a}:\${name}\`;
+  }
+});`;
+
+type ProgramStatement = string | WriterFunction | StatementStructures;
+
+/** The statements of a section, after a title comment; nothing for an empty section. */
+function sectionStatements(section: Section): ProgramStatement[] {
+  if (section.statements.length === 0) return [];
+  const out: ProgramStatement[] = [`\n// ── ${section.title} ──`];
+  for (const statement of section.statements) {
+    const leadingTrivia = statement.comment === undefined ? undefined : `// ${statement.comment}\n`;
+    if (statement.declare === undefined) {
+      out.push((writer) => {
+        if (leadingTrivia !== undefined) writer.write(leadingTrivia);
+        writeExpr(writer, statement.expr);
+        writer.write(";");
+      });
+      continue;
+    }
+    const structure: VariableStatementStructure = {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      isExported: statement.declare.exported ?? false,
+      ...(leadingTrivia === undefined ? {} : { leadingTrivia }),
+      declarations: [
+        {
+          name: statement.declare.name,
+          ...(statement.declare.type === undefined ? {} : { type: statement.declare.type }),
+          initializer: writerOf(statement.expr),
+        },
+      ],
+    };
+    out.push(structure);
+  }
+  return out;
+}
+
+function configSection(ctx: ProgramContext): Section {
+  const statements = ctx.config.uses.flatMap((use) => {
+    const variable = ctx.config.variable(use.key);
+    return variable === undefined ? [] : [{ declare: { name: variable.text }, expr: readConfig(use.key, use.secret) }];
+  });
+  return {
+    title: "Config",
+    statements: [
+      { declare: { name: "config" }, expr: raw("new pulumi.Config()") },
+      { declare: { name: "stack" }, expr: raw("pulumi.getStack()") },
+      ...statements,
+    ],
+  };
+}
+
+function outputsSection(): Section {
+  return {
+    title: "Stack outputs",
+    statements: [
+      { declare: { name: "apiId", exported: true }, expr: raw("api.id") },
+      { declare: { name: "stageName", exported: true }, expr: raw("apiStage.stageName") },
+      { declare: { name: "invokeUrl", exported: true }, expr: raw("apiStage.invokeUrl") },
+    ],
+  };
+}
+
+function helpers(resourceArn: boolean): ProgramStatement[] {
+  const resolve: FunctionDeclarationStructure = {
+    kind: StructureKind.Function,
+    name: RESOLVE_HELPER,
+    docs: ["Replaces each placeholder of the import document with its deploy-time value."],
+    parameters: [
+      { name: "template", type: "string" },
+      { name: "tokens", type: "string[]" },
+      { name: "values", type: "string[]" },
+    ],
+    returnType: "string",
+    statements: RESOLVE_BODY,
+  };
+  const arn: FunctionDeclarationStructure = {
+    kind: StructureKind.Function,
+    name: RESOURCE_ARN_HELPER,
+    docs: ["The ARN an IAM policy needs for an integration's target: ARNs as given, names completed with this account and Region."],
+    parameters: [
+      { name: "service", type: "string" },
+      { name: "resource", type: "pulumi.Input<string>" },
+    ],
+    returnType: "pulumi.Output<string>",
+    statements: RESOURCE_ARN_BODY,
+  };
+  return ["\n// ── Helpers ──", resolve, ...(resourceArn ? [arn] : [])];
+}
+
+const IMPORTS: readonly ImportDeclarationStructure[] = [
+  ["crypto", "crypto"],
+  ["fs", "fs"],
+  ["path", "path"],
+  ["aws", "@pulumi/aws"],
+  ["pulumi", "@pulumi/pulumi"],
+].map(([name, module], i) => ({
+  kind: StructureKind.ImportDeclaration,
+  namespaceImport: name as string,
+  moduleSpecifier: module as string,
+  ...(i === 0 ? { leadingTrivia: `// ${GENERATED_HEADER}\n\n` } : {}),
+}));
+
+/** The text of `pulumi/index.ts`; `placeholders` are those of the import document. */
+export function programText(ctx: ProgramContext, placeholders: readonly Placeholder[]): string {
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: {
+      indentationText: IndentationText.TwoSpaces,
+      quoteKind: QuoteKind.Double,
+      newLineKind: NewLineKind.LineFeed,
+    },
+  });
+  const functions = functionsSection(ctx);
+  const roles = rolesSection(ctx);
+  const statements: ProgramStatement[] = [
+    ...IMPORTS,
+    ...sectionStatements(configSection(ctx)),
+    `\n${STAGE_SETTINGS_INTERFACE}`,
+    ...sectionStatements(stageSettingsSection(ctx)),
+    ...sectionStatements(functions.section),
+    ...sectionStatements(roles.section),
+    ...sectionStatements(restApiSection(ctx, placeholders, functions.refs, roles.roles)),
+    ...sectionStatements(permissionsSection(ctx, functions.refs)),
+    ...sectionStatements(usagePlansSection(ctx)),
+    ...sectionStatements(outputsSection()),
+    ...helpers(roles.usesHelper),
+  ];
+  const file = project.createSourceFile("index.ts", { statements }, { overwrite: true });
+  file.formatText({ indentSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true });
+  return `${file.getFullText().replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+}

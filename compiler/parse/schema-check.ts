@@ -1,0 +1,137 @@
+/**
+ * Structural checks of the document after overlays, before anything is lowered:
+ * 1. the version gate (an object with `openapi: 3.0.x | 3.1.x`), which stops here when it fails;
+ * 2. the document against the official OpenAPI 3.0 or 3.1 JSON Schema, as written (no `$ref` is followed);
+ * 3. each `x-gateway` against its definition in `schemas/x-gateway.schema.json`: the document's (`Root`), each path
+ *    item's (`PathItem`), each operation's (`Operation`) and each security scheme's (`SecurityScheme`);
+ * 4. each `x-amazon-apigateway-*` key against `schemas/x-amazon-apigateway.schema.json`.
+ * `x-gateway` and `x-amazon-apigateway-*` nodes inside files reached through `$ref` are not checked here.
+ *
+ * ajv errors become `unknown-property` (on the key, with "Did you mean"), `missing-property` (on the object),
+ * `invalid-type` and `invalid-value`, worded with the place in the author's terms ("x-gateway of operation GET /pets").
+ * One diagnostic per place and problem, in a fixed order (OpenAPI schema, x-gateway, native extensions).
+ */
+import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { reduceBranches } from "./ajv-branches.js";
+import { toProblems, type SchemaProblem } from "./ajv-errors.js";
+import { describeLocation } from "./describe-location.js";
+import { closestName } from "./did-you-mean.js";
+import { gatewayValidator, type GatewayDefinition } from "./extension-validators.js";
+import { nativeExtensionTargets } from "./native-check.js";
+import { openApiValidator, type SchemaValidator } from "./openapi-validators.js";
+import { checkOpenApiVersion } from "./openapi-version.js";
+import { childPointer, parentPointer } from "./pointer.js";
+import { SchemaIndex } from "./schema-index.js";
+
+type Obj = Readonly<Record<string, unknown>>;
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+const indexes = new WeakMap<object, SchemaIndex>();
+
+/**
+ * Structural checks of the document (after overlays). Pure: the same document always gives the same diagnostics.
+ * Diagnostics: `not-openapi`, `unsupported-openapi-version`, `unknown-property`, `missing-property`,
+ * `invalid-type`, `invalid-value`.
+ * @param file the displayed path of the entry file, used in every diagnostic's origin.
+ */
+export function checkStructure(document: unknown, file: string): Diagnostic[] {
+  const gate = checkOpenApiVersion(document, file);
+  if ("diagnostics" in gate) return [...gate.diagnostics];
+  const root = document as Obj;
+  const problems: SchemaProblem[] = validate(openApiValidator(gate.line), root, "");
+  for (const { definition, value, pointer } of gatewayNodes(root)) {
+    problems.push(...validate(gatewayValidator(definition), value, pointer));
+  }
+  const native = nativeExtensionTargets(root);
+  problems.push(...native.problems);
+  for (const target of native.targets) problems.push(...validate(target.validator, target.value, target.pointer));
+  return toDiagnostics(problems, root, file);
+}
+
+function validate(validator: SchemaValidator, value: unknown, pointer: string): SchemaProblem[] {
+  if (validator.validate(value)) return [];
+  let index = indexes.get(validator.root);
+  if (!index) {
+    index = new SchemaIndex(validator.root);
+    indexes.set(validator.root, index);
+  }
+  return toProblems(reduceBranches(validator.validate.errors ?? [], index), pointer, index);
+}
+
+function own(obj: unknown, key: string): unknown {
+  return obj !== null && typeof obj === "object" && !Array.isArray(obj) && Object.hasOwn(obj, key)
+    ? (obj as Obj)[key]
+    : undefined;
+}
+
+/** Every `x-gateway` of the document with the definition that describes it. */
+function* gatewayNodes(root: Obj): Generator<{ readonly definition: GatewayDefinition; readonly value: unknown; readonly pointer: string }> {
+  if (Object.hasOwn(root, "x-gateway")) yield { definition: "Root", value: root["x-gateway"], pointer: "/x-gateway" };
+  const paths = own(root, "paths");
+  for (const path of paths !== null && typeof paths === "object" && !Array.isArray(paths) ? Object.keys(paths) : []) {
+    const item = own(paths, path);
+    const itemPointer = childPointer("/paths", path);
+    const itemGateway = own(item, "x-gateway");
+    if (itemGateway !== undefined) yield { definition: "PathItem", value: itemGateway, pointer: `${itemPointer}/x-gateway` };
+    for (const method of METHODS) {
+      const gateway = own(own(item, method), "x-gateway");
+      if (gateway !== undefined) yield { definition: "Operation", value: gateway, pointer: `${itemPointer}/${method}/x-gateway` };
+    }
+  }
+  const schemes = own(own(root, "components"), "securitySchemes");
+  for (const name of schemes !== null && typeof schemes === "object" && !Array.isArray(schemes) ? Object.keys(schemes) : []) {
+    const gateway = own(own(schemes, name), "x-gateway");
+    const pointer = `${childPointer("/components/securitySchemes", name)}/x-gateway`;
+    if (gateway !== undefined) yield { definition: "SecurityScheme", value: gateway, pointer };
+  }
+}
+
+/** Words the problems; drops repeats and the "requires x" that a "did you mean 'x'" on the same object explains. */
+function toDiagnostics(problems: readonly SchemaProblem[], document: Obj, file: string): Diagnostic[] {
+  const suggested = new Map<string, Set<string>>();
+  const hints = new Map<SchemaProblem, string>();
+  for (const p of problems) {
+    if (p.code !== "unknown-property") continue;
+    const match = p.hint === undefined ? closestName(p.name, p.allowed) : undefined;
+    if (match !== undefined) {
+      const parent = parentPointer(p.pointer);
+      suggested.set(parent, (suggested.get(parent) ?? new Set()).add(match));
+    }
+    hints.set(p, p.hint ?? unknownHint(match, p.allowed, p.patterns));
+  }
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const p of problems) {
+    if (p.code === "missing-property" && suggested.get(p.pointer)?.has(p.name)) continue;
+    const origin = { file, pointer: p.pointer };
+    const d =
+      p.code === "unknown-property"
+        ? createDiagnostic({
+            code: p.code,
+            origin,
+            part: p.part,
+            args: { name: p.name, where: describeLocation(document, parentPointer(p.pointer)), hint: hints.get(p) ?? "" },
+          })
+        : p.code === "missing-property"
+          ? createDiagnostic({ code: p.code, origin, part: p.part, args: { where: describeLocation(document, p.pointer), name: p.name } })
+          : p.code === "invalid-type"
+            ? createDiagnostic({ code: p.code, origin, part: p.part, args: { where: describeLocation(document, p.pointer), expected: p.expected } })
+            : createDiagnostic({ code: p.code, origin, part: p.part, args: { where: describeLocation(document, p.pointer), detail: p.detail } });
+    // One type complaint per node: a short form's `if`/`else` may repeat the outer `type` error.
+    const key = `${d.code}\u0000${d.origin.pointer}\u0000${d.part}\u0000${d.code === "invalid-type" ? "" : d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out;
+}
+
+/** "Did you mean", else the allowed names when there are few, else the patterns names must match. */
+function unknownHint(match: string | undefined, allowed: readonly string[], patterns: readonly string[]): string {
+  if (match !== undefined) return ` Did you mean '${match}'?`;
+  if (allowed.length === 0) return patterns.length > 0 ? ` Names here must match ${patterns.join(" or ")}.` : "";
+  if (allowed.length > 8) return "";
+  const named = patterns.filter((p) => p !== "^x-").map((p) => `a name matching ${p}`);
+  if (named.length > 0) return ` Expected ${[...allowed, ...named].join(" or ")}.`;
+  return allowed.length === 1 ? ` Expected ${allowed[0]}.` : ` Expected one of ${allowed.join(", ")}.`;
+}

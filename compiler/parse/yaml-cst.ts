@@ -1,0 +1,100 @@
+/**
+ * Questions about a YAML text answered from `yaml`'s concrete syntax tree. Its lexer and parser keep explicit
+ * stacks, so this is safe on any nesting; composing a document tree (recursive) is done only after
+ * {@link findTooDeep} has cleared the text.
+ */
+import { CST, Parser } from "yaml";
+import { childPointer } from "./pointer.js";
+import type { NodeRange } from "./types.js";
+
+/** The top-level tokens of `text` (documents, directives, errors). */
+export function lexYaml(text: string): CST.Token[] {
+  return Array.from(new Parser().parse(text));
+}
+
+/** The first node, in document order, whose pointer has more than `limit` tokens. */
+export interface DeepNode {
+  readonly pointer: string;
+  readonly range: NodeRange;
+}
+
+interface Pending {
+  readonly token: CST.Token | null | undefined;
+  readonly pointer: string;
+  readonly depth: number;
+  readonly key: readonly [number, number] | undefined;
+}
+
+/**
+ * Walks the first document of `tokens` iteratively and returns the first node (key or value) deeper than
+ * `limit`, with its pointer; undefined when the whole document is within the limit.
+ */
+export function findTooDeep(tokens: readonly CST.Token[], limit: number): DeepNode | undefined {
+  const doc = tokens.find((t): t is CST.Document => t.type === "document");
+  if (!doc) return undefined;
+  const stack: Pending[] = [{ token: doc.value, pointer: "", depth: 0, key: undefined }];
+  while (stack.length > 0) {
+    const { token, pointer, depth, key } = stack.pop() as Pending;
+    if (depth > limit) {
+      const start = token && "offset" in token ? token.offset : (key?.[0] ?? 0);
+      return { pointer, range: { ...(key ? { key } : {}), value: [start, start + tokenLength(token)] } };
+    }
+    if (!token) continue;
+    const isMap = token.type === "block-map" || (token.type === "flow-collection" && token.start.source === "{");
+    const isSeq = token.type === "block-seq" || (token.type === "flow-collection" && token.start.source === "[");
+    if (!isMap && !isSeq) continue;
+    const items = (token as CST.BlockMap | CST.BlockSequence | CST.FlowCollection).items;
+    for (let i = items.length - 1; i >= 0; i--) {
+      const item = items[i] as CST.CollectionItem;
+      if (isSeq) {
+        stack.push({ token: item.value, pointer: childPointer(pointer, i), depth: depth + 1, key: undefined });
+      } else {
+        const keyToken = item.key;
+        const keyRange: readonly [number, number] | undefined =
+          keyToken && "offset" in keyToken ? [keyToken.offset, keyToken.offset + tokenLength(keyToken)] : undefined;
+        stack.push({ token: item.value, pointer: childPointer(pointer, keyText(keyToken)), depth: depth + 1, key: keyRange });
+      }
+    }
+  }
+  return undefined;
+}
+
+function keyText(token: CST.Token | null | undefined): string {
+  if (!token) return "";
+  const scalar = CST.resolveAsScalar(token, false, () => undefined);
+  if (scalar) return scalar.value;
+  return CST.stringify(token).trim();
+}
+
+function tokenLength(token: CST.Token | null | undefined): number {
+  if (token && "source" in token && typeof token.source === "string") return token.source.length;
+  return token ? 1 : 0;
+}
+
+/** Offset of the second document in `tokens`, if there is one. */
+export function secondDocumentOffset(tokens: readonly CST.Token[]): number | undefined {
+  const docs = tokens.filter((t) => t.type === "document");
+  return docs[1]?.offset;
+}
+
+/** Range of the last tag (`!Ref`, `!!binary`, …) that starts before `position`. */
+export function tagBefore(tokens: readonly CST.Token[], position: number): readonly [number, number] | undefined {
+  let best: readonly [number, number] | undefined;
+  const stack: unknown[] = [...tokens];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (const element of node) stack.push(element);
+      continue;
+    }
+    if (node === null || typeof node !== "object") continue;
+    const token = node as { type?: string; offset?: number; source?: string } & Record<string, unknown>;
+    if (token.type === "tag" && typeof token.offset === "number" && typeof token.source === "string") {
+      if (token.offset < position && (!best || token.offset > best[0])) best = [token.offset, token.offset + token.source.length];
+    }
+    for (const field of ["start", "items", "key", "sep", "value", "end", "props"]) {
+      if (token[field] !== undefined) stack.push(token[field]);
+    }
+  }
+  return best;
+}

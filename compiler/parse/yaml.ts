@@ -1,0 +1,121 @@
+/**
+ * YAML files: the value comes from `js-yaml` with the core schema (timestamps stay strings, `<<` is a plain key),
+ * which is several times faster than `yaml`'s document API; positions come later, through `yaml-ranges.ts`,
+ * only when a diagnostic needs one. A listener on `js-yaml`'s node events bounds the nesting depth before its
+ * recursion could exhaust the stack, and notices aliases of collections, which `js-yaml` turns into shared
+ * references; those are then expanded under a budget (`shared-nodes.ts`).
+ */
+import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
+import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { MAX_DEPTH } from "./limits.js";
+import { StopScan, type ParsedText } from "./parsed-text.js";
+import { unshareNodes } from "./shared-nodes.js";
+import { parsePointer } from "./pointer.js";
+import type { SourceText } from "./types.js";
+import { findTooDeep, lexYaml, secondDocumentOffset, tagBefore } from "./yaml-cst.js";
+import { createYamlRanges, type YamlRanges } from "./yaml-ranges.js";
+
+/**
+ * Parses a YAML text. Diagnostics: `duplicate-key`, `multiple-documents`, `unknown-tag`, `syntax-error` (each
+ * with the range of the offending text), `nesting-too-deep` (at the first node deeper than {@link MAX_DEPTH}) and
+ * `alias-limit` (see {@link unshareNodes}). The value is undefined whenever a diagnostic is an error.
+ */
+export function parseYaml(source: SourceText, hasBom: boolean): ParsedText {
+  // The source text has its BOM replaced by a space, which YAML would read as indentation: the parsers get the
+  // BOM back. `yaml` keeps it as a token (offsets unchanged); `js-yaml` drops it, so its offsets are one short.
+  const text = hasBom ? "\ufeff" + source.text.slice(1) : source.text;
+  const shift = hasBom ? 1 : 0;
+  let depth = 0;
+  let deepAt = -1;
+  let hasSharedNodes = false;
+  let value: unknown;
+  try {
+    value = load(text, {
+      schema: CORE_SCHEMA,
+      listener(event, state) {
+        if (event === "open") {
+          // The root node opens at depth 1, so a node at pointer depth d opens at d + 1.
+          if (++depth > MAX_DEPTH + 1) {
+            deepAt = state.position + shift;
+            throw new StopScan();
+          }
+          return;
+        }
+        depth--;
+        // An alias leaves no kind of its own; its result is the anchored node itself.
+        if (state.kind === null && state.result !== null && typeof state.result === "object") hasSharedNodes = true;
+      },
+    });
+  } catch (error) {
+    if (error instanceof StopScan || error instanceof RangeError) return tooDeep(source.path, text, deepAt);
+    if (error instanceof YAMLException) {
+      const ranges = createYamlRanges(text);
+      return { language: "yaml", value: undefined, diagnostics: [fromYamlException(source.path, text, shift, error, ranges)], rangeOf: ranges.rangeOf };
+    }
+    throw error;
+  }
+  const { rangeOf } = createYamlRanges(text);
+  if (hasSharedNodes) {
+    const outcome = unshareNodes(value);
+    if (!outcome.ok) {
+      const diagnostic =
+        outcome.problem === "alias-limit"
+          ? createDiagnostic({ code: "alias-limit", args: { limit: outcome.limit }, origin: { file: source.path, pointer: outcome.pointer } })
+          : createDiagnostic({ code: "nesting-too-deep", args: { limit: outcome.limit }, origin: { file: source.path, pointer: outcome.pointer } });
+      return { language: "yaml", value: undefined, diagnostics: [diagnostic], rangeOf };
+    }
+    value = outcome.value;
+  }
+  return { language: "yaml", value, diagnostics: [], rangeOf };
+}
+
+function tooDeep(file: string, text: string, position: number): ParsedText {
+  const deep = findTooDeep(lexYaml(text), MAX_DEPTH);
+  const pointer = deep?.pointer ?? "";
+  const start = Math.max(0, position);
+  const range = deep?.range ?? { value: [start, start + 1] as const };
+  const diagnostic = createDiagnostic({
+    code: "nesting-too-deep",
+    args: { limit: String(MAX_DEPTH) },
+    origin: { file, pointer },
+    range: range.key ?? range.value,
+  });
+  const { rangeOf } = createYamlRanges(text, (p) => (p === pointer ? range : undefined));
+  return { language: "yaml", value: undefined, diagnostics: [diagnostic], rangeOf };
+}
+
+function fromYamlException(file: string, text: string, shift: number, error: YAMLException, ranges: YamlRanges): Diagnostic {
+  const reason = error.reason ?? error.message;
+  const mark = (error as YAMLException & { mark?: { position?: number } }).mark;
+  const position = Math.min((mark?.position ?? 0) + shift, text.length);
+  const at: readonly [number, number] = [position, Math.min(position + 1, text.length)];
+  if (reason.startsWith("expected a single document")) {
+    const offset = secondDocumentOffset(lexYaml(text)) ?? 0;
+    return createDiagnostic({ code: "multiple-documents", origin: { file, pointer: "" }, range: [offset, offset + 3] });
+  }
+  const tag = /^unknown tag !<(.*)>$/.exec(reason)?.[1];
+  if (tag !== undefined) {
+    const shown = tag.startsWith("tag:yaml.org,2002:") ? `!!${tag.slice(18)}` : tag;
+    const range = tagBefore(lexYaml(text), position) ?? at;
+    return createDiagnostic({
+      code: "unknown-tag",
+      args: { tag: shown },
+      origin: { file, pointer: ranges.nodeAt(Math.max(range[1], position - 1))?.pointer ?? "" },
+      range,
+    });
+  }
+  if (reason === "duplicated mapping key") {
+    const node = ranges.nodeAt(position);
+    const pointer = node?.pointer ?? "";
+    const key = node ? (parsePointer(pointer)?.at(-1) ?? "") : "";
+    return createDiagnostic({
+      code: "duplicate-key",
+      args: { key: JSON.stringify(key) },
+      origin: { file, pointer },
+      part: "key",
+      range: node?.range.key ?? at,
+      related: [{ file, pointer }],
+    });
+  }
+  return createDiagnostic({ code: "syntax-error", args: { language: "YAML", detail: reason }, origin: { file, pointer: "" }, range: at });
+}

@@ -1,0 +1,47 @@
+/**
+ * Features REST APIs do not have.
+ *
+ * JWT authorizers and simple-response Lambda authorizers exist only on HTTP APIs; on `x-gateway.api: rest` an
+ * operation secured by one would have no authorizer to attach.
+ * Source: API Gateway Developer Guide, "Choose between REST APIs and HTTP APIs" (http-api-vs-rest.html),
+ * "Control access to HTTP APIs with JWT authorizers" (http-api-jwt-authorizer.html).
+ */
+import { child, parent } from "../origins.js";
+import type { Rule } from "../rule.js";
+
+/** Reports each offending security scheme used by an operation once, at its authorizer's key. */
+export const apiKindUnsupportedRest: Rule = {
+  name: "api-kind-unsupported-rest",
+  codes: ["api-kind-unsupported"],
+  check(model, report) {
+    if (model.kind !== "rest") return;
+    const used = new Set<string>();
+    for (const op of model.operations) {
+      for (const alternative of op.security) for (const s of alternative.schemes) used.add(s.name);
+    }
+    for (const scheme of model.securitySchemes) {
+      const a = scheme.authorizer;
+      if (!a || !used.has(scheme.name)) continue;
+      if (a.kind === "jwt") {
+        report({
+          code: "api-kind-unsupported",
+          args: {
+            kind: "REST",
+            feature: "JWT authorizers",
+            fix: "Use x-gateway: { cognito: { userPools } } for Cognito tokens or a Lambda authorizer, or an HTTP API (x-gateway.api: http).",
+          },
+          origin: a.origin,
+          part: "key",
+        });
+      }
+      if (a.kind === "lambda" && a.simpleResponses) {
+        report({
+          code: "api-kind-unsupported",
+          args: { kind: "REST", feature: "simple authorizer responses", fix: "REST Lambda authorizers return an IAM policy; remove simpleResponses." },
+          origin: child(parent(a.origin), "simpleResponses"),
+          part: "key",
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,38 @@
+/**
+ * Lambda functions are defined before they are used.
+ *
+ * Every function name an integration or a Lambda authorizer refers to must be a key of `x-gateway.functions`.
+ * Source: Portico's x-gateway vocabulary (docs/x-gateway.md, "Integrations" and "Security schemes").
+ */
+import type { Integration } from "../../model/types.js";
+import { child } from "../origins.js";
+import { reportOnce, type Rule } from "../rule.js";
+import { didYouMean } from "../text.js";
+
+/**
+ * Checks `lambda` integrations of operations and WebSocket routes and `lambda` authorizers, at the `function`
+ * key of the full form, which is the `lambda` value itself in the short form (`lambda: pets`). An integration
+ * shared through `x-gateway.defaults` is reported once.
+ */
+export const functionUnknown: Rule = {
+  name: "function-unknown",
+  codes: ["function-unknown"],
+  check(model, report) {
+    const once = reportOnce(report);
+    const names = model.functions.map((f) => f.name);
+    const known = new Set(names);
+    const checkIntegration = (integration: Integration | undefined): void => {
+      if (integration?.kind !== "lambda" || known.has(integration.function)) return;
+      const name = integration.function;
+      once({ code: "function-unknown", args: { name, hint: didYouMean(name, names) }, origin: child(integration.origin, "function") });
+    };
+    for (const op of model.operations) checkIntegration(op.integration);
+    for (const route of model.websocket?.routes ?? []) checkIntegration(route.integration);
+    for (const scheme of model.securitySchemes) {
+      const authorizer = scheme.authorizer;
+      if (authorizer?.kind !== "lambda" || known.has(authorizer.function)) continue;
+      const name = authorizer.function;
+      once({ code: "function-unknown", args: { name, hint: didYouMean(name, names) }, origin: child(authorizer.origin, "function") });
+    }
+  },
+};

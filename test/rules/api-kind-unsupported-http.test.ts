@@ -1,0 +1,78 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { apiKindUnsupportedHttp } from "../../compiler/validate/rules/api-kind-unsupported-http.js";
+import type { Integration } from "../../compiler/model/types.js";
+import { at, found, http, lambda, lambdaAuthorizer, mock, model, operation, requirement, run, scheme } from "./helpers/model.js";
+
+const gw = "/paths/~1pets/get/x-gateway";
+const withIntegration = (integration: Integration) => model({ kind: "http", operations: [operation({ integration })] });
+
+test("mock, non-proxy and VTL integrations are reported at the key that asks for them", () => {
+  assert.equal(found(apiKindUnsupportedHttp, withIntegration(mock(at(`${gw}/mock`)))), [{ code: "api-kind-unsupported", pointer: `${gw}/mock`, part: "key" }]);
+  assert.equal(found(apiKindUnsupportedHttp, withIntegration(lambda("pets", at(`${gw}/lambda`), { proxy: false }))).map((f) => f.pointer), [`${gw}/lambda/proxy`]);
+  const vtl = http("https://b.example.com", at(`${gw}/http`), { request: { kind: "template", template: "{}", origin: at(`${gw}/http/request/template`) } });
+  const d = run(apiKindUnsupportedHttp, withIntegration(vtl));
+  assert.equal(d.map((x) => x.origin.pointer), [`${gw}/http/request/template`]);
+  assert.match(d[0]?.message ?? "", /^Not available on HTTP APIs: VTL mapping templates\. /);
+});
+
+test("AWS service actions without an HTTP integration subtype are reported; SQS SendMessage is not", () => {
+  const aws = (service: string, action: string): Integration => ({
+    kind: "aws", service, action, httpMethod: "POST", shorthand: service, settings: {}, origin: at(`${gw}/${service}`),
+  });
+  assert.equal(found(apiKindUnsupportedHttp, withIntegration(aws("dynamodb", "GetItem"))).map((f) => f.pointer), [`${gw}/dynamodb`]);
+  assert.equal(found(apiKindUnsupportedHttp, withIntegration(aws("sqs", "SendMessage"))), []);
+});
+
+test("REST-only operation options, authorizers and API settings are each reported", () => {
+  const m = model({
+    kind: "http",
+    endpoint: { type: "edge", vpcEndpointIds: [], disableExecuteApiEndpoint: false, origin: at("/x-gateway/endpoint") },
+    securitySchemes: [
+      scheme("users", "oauth2", { authorizer: { kind: "cognito", userPools: [], origin: at("/components/securitySchemes/users/x-gateway/cognito") } }),
+      scheme("token", "apiKey", { authorizer: lambdaAuthorizer("token", "pets", { type: "token" }) }),
+    ],
+    usagePlans: [{ name: "free", apiKeys: [], origin: at("/x-gateway/usagePlans/free") }],
+    settings: {
+      binaryMediaTypes: ["image/png"],
+      minimumCompressionSize: 1024,
+      apiKeySource: "HEADER",
+      validate: { body: true, parameters: true },
+      policy: {},
+      gatewayResponses: [{ type: "DEFAULT_4XX", headers: {}, origin: at("/x-gateway/gatewayResponses/DEFAULT_4XX") }],
+      tags: {},
+      quotas: {},
+    },
+    operations: [
+      operation({
+        security: [requirement(`/paths/~1pets/get/security/0`, { users: [], token: [] })],
+        options: {
+          binary: false,
+          usagePlans: [{ name: "free", origin: at(`${gw}/usagePlans/0`) }],
+          validate: { body: true, parameters: false },
+          cache: { ttl: 60, keys: [], origin: at(`${gw}/cache`) },
+        },
+      }),
+    ],
+  });
+  assert.equal(found(apiKindUnsupportedHttp, m).map((f) => f.pointer), [
+    `${gw}/usagePlans`,
+    `${gw}/validate`,
+    `${gw}/cache`,
+    "/components/securitySchemes/users/x-gateway/cognito",
+    "/components/securitySchemes/token/x-gateway/lambda",
+    "/x-gateway/usagePlans",
+    "/x-gateway/endpoint",
+    "/x-gateway/binaryMediaTypes",
+    "/x-gateway/minimumCompressionSize",
+    "/x-gateway/gatewayResponses",
+    "/x-gateway/policy",
+  ]);
+});
+
+test("the same features on a REST API, and a plain HTTP API, pass", () => {
+  assert.equal(found(apiKindUnsupportedHttp, model({ operations: [operation({ integration: mock(at(`${gw}/mock`)) })] })), []);
+  assert.equal(found(apiKindUnsupportedHttp, model({ kind: "http", operations: [operation()] })), []);
+});
+
+test.run();

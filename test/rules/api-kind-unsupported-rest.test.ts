@@ -1,0 +1,33 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { apiKindUnsupportedRest } from "../../compiler/validate/rules/api-kind-unsupported-rest.js";
+import type { Authorizer } from "../../compiler/model/types.js";
+import { at, found, lambdaAuthorizer, model, operation, requirement, run, scheme } from "./helpers/model.js";
+
+const jwt: Authorizer = {
+  kind: "jwt",
+  issuer: { kind: "literal", value: "https://issuer.example.com", origin: at("/components/securitySchemes/oidc/x-gateway/jwt/issuer") },
+  audiences: [],
+  identitySource: "$request.header.Authorization",
+  origin: at("/components/securitySchemes/oidc/x-gateway/jwt"),
+};
+const using = (kind: "rest" | "http", name: string, authorizer: Authorizer) =>
+  model({ kind, securitySchemes: [scheme(name, "openIdConnect", { authorizer })], operations: [operation({ security: [requirement("/security/0", { [name]: [] })] })] });
+
+test("a JWT authorizer used on a REST API is reported at its key", () => {
+  const d = run(apiKindUnsupportedRest, using("rest", "oidc", jwt));
+  assert.equal(d.map((x) => [x.origin.pointer, x.part]), [["/components/securitySchemes/oidc/x-gateway/jwt", "key"]]);
+  assert.match(d[0]?.message ?? "", /^Not available on REST APIs: JWT authorizers\. /);
+});
+
+test("simple authorizer responses on a REST API are reported at simpleResponses", () => {
+  const d = found(apiKindUnsupportedRest, using("rest", "fn", lambdaAuthorizer("fn", "pets", { simpleResponses: true })));
+  assert.equal(d.map((f) => f.pointer), ["/components/securitySchemes/fn/x-gateway/simpleResponses"]);
+});
+
+test("JWT on HTTP APIs, and unused JWT schemes on REST, pass", () => {
+  assert.equal(found(apiKindUnsupportedRest, using("http", "oidc", jwt)), []);
+  assert.equal(found(apiKindUnsupportedRest, model({ securitySchemes: [scheme("oidc", "openIdConnect", { authorizer: jwt })] })), []);
+});
+
+test.run();

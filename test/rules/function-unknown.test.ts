@@ -1,0 +1,37 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { functionUnknown } from "../../compiler/validate/rules/function-unknown.js";
+import { at, found, lambda, lambdaAuthorizer, model, operation, route, run, scheme } from "./helpers/model.js";
+
+test("an unknown function in an integration is reported at its function, with a suggestion", () => {
+  const op = operation({ integration: lambda("pet", at("/paths/~1pets/get/x-gateway/lambda")) });
+  const d = run(functionUnknown, model({ operations: [op] }));
+  assert.equal(d.map((x) => x.origin.pointer), ["/paths/~1pets/get/x-gateway/lambda/function"]);
+  assert.is(d[0]?.message, "Function pet is not defined in x-gateway.functions. Did you mean 'pets'?");
+});
+
+test("authorizers and WebSocket routes are checked; a far name gets no suggestion", () => {
+  const m = model({
+    securitySchemes: [scheme("partners", "apiKey", { authorizer: lambdaAuthorizer("partners", "authorize") })],
+    websocket: { name: "chat", routeSelection: "$request.body.action", routes: [route("$default")], serverMessages: [], origin: at("/x-gateway/websocket") },
+  });
+  const d = run(functionUnknown, m);
+  assert.equal(d.map((x) => x.origin.pointer), [
+    "/x-gateway/websocket/routes/$default/lambda/function",
+    "/components/securitySchemes/partners/x-gateway/lambda/function",
+  ]);
+  assert.is(d[1]?.message, "Function authorize is not defined in x-gateway.functions.");
+});
+
+test("an integration shared through defaults is reported once", () => {
+  const shared = lambda("nope", at("/x-gateway/defaults/integration/lambda"));
+  const m = model({ operations: [operation({ path: "/a", integration: shared }), operation({ path: "/b", integration: shared })] });
+  assert.equal(found(functionUnknown, m).length, 1);
+});
+
+test("defined functions and other integration kinds pass", () => {
+  const m = model({ operations: [operation(), operation({ path: "/b", integration: { kind: "mock", status: 200, headers: {}, origin: at("/x") } })] });
+  assert.equal(found(functionUnknown, m), []);
+});
+
+test.run();

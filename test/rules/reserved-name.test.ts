@@ -1,0 +1,28 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { reservedName } from "../../compiler/validate/rules/reserved-name.js";
+import { at, found, model, operation, parameter, run } from "./helpers/model.js";
+
+test("__proto__, constructor and prototype as schema, operation and parameter names are warnings", () => {
+  const m = model({
+    schemas: [{ name: "__proto__", schema: {}, origin: at("/components/schemas/__proto__") }],
+    operations: [operation({ id: "constructor", parameters: [parameter("/paths/~1pets/get", 0, "prototype", "query")] })],
+  });
+  const d = run(reservedName, m);
+  assert.equal(d.map((x) => [x.severity, x.origin.pointer, x.part]), [
+    ["warning", "/components/schemas/__proto__", "key"],
+    ["warning", "/paths/~1pets/get/operationId", "value"],
+    ["warning", "/paths/~1pets/get/parameters/0/name", "value"],
+  ]);
+  assert.is(d[0]?.message, "Schema __proto__ is a reserved JavaScript name; generated code uses __proto___.");
+});
+
+test("ordinary names, including ones that contain a reserved word, pass", () => {
+  const m = model({
+    schemas: [{ name: "Constructor", schema: {}, origin: at("/components/schemas/Constructor") }],
+    operations: [operation({ id: "getPrototype", parameters: [parameter("/paths/~1pets/get", 0, "proto", "query")] })],
+  });
+  assert.equal(found(reservedName, m), []);
+});
+
+test.run();

@@ -1,0 +1,35 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { siblingPathVariables } from "../../compiler/validate/rules/sibling-path-variables.js";
+import { at, found, model, operation, run } from "./helpers/model.js";
+
+const paths = (...ps: string[]) => ps.map((path) => operation({ path }));
+
+test("different variable names under one parent are reported at each later path item", () => {
+  const m = model({ operations: paths("/u/{id}/a", "/u/{uid}/b", "/u/{uid}/c") });
+  const d = run(siblingPathVariables, m);
+  assert.equal(
+    d.map((x) => [x.origin.pointer, x.part]),
+    [["/paths/~1u~1{uid}~1b", "key"], ["/paths/~1u~1{uid}~1c", "key"]],
+  );
+  assert.equal(d[0]?.related, [at("/paths/~1u~1{id}~1a")]);
+  assert.is(
+    d[0]?.message,
+    "/u/{uid}/b names its variable {uid} where /u/{id}/a names the same position {id}; a REST API allows one variable name per parent resource. Rename {uid} to {id}, or serve the subtree through x-gateway.proxyResources: [/u].",
+  );
+});
+
+test("a greedy variable beside a plain one under the root conflicts too", () => {
+  const d = run(siblingPathVariables, model({ operations: paths("/{id}", "/{proxy+}") }));
+  assert.equal(d.map((x) => x.origin.pointer), ["/paths/~1{proxy+}"]);
+  assert.match(d[0]?.message ?? "", /proxyResources: \[\/\]/);
+});
+
+test("the same name everywhere, HTTP APIs and paths under proxyResources pass", () => {
+  assert.equal(found(siblingPathVariables, model({ operations: paths("/u/{id}/a", "/u/{id}/b", "/u/{id}") })), []);
+  assert.equal(found(siblingPathVariables, model({ kind: "http", operations: paths("/u/{id}/a", "/u/{uid}/b") })), []);
+  const proxied = model({ operations: paths("/u/{id}/a", "/u/{uid}/b"), proxyResources: [{ prefix: "/u", origin: at("/x-gateway/proxyResources/0") }] });
+  assert.equal(found(siblingPathVariables, proxied), []);
+});
+
+test.run();

@@ -1,0 +1,27 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { websocketAuthNotConnect } from "../../compiler/validate/rules/websocket-auth-not-connect.js";
+import type { WebSocketRoute } from "../../compiler/model/types.js";
+import { at, found, lambdaAuthorizer, model, route, scheme } from "./helpers/model.js";
+
+const withRoutes = (...routes: WebSocketRoute[]) =>
+  model({
+    securitySchemes: [
+      scheme("partners", "apiKey", { authorizer: lambdaAuthorizer("partners", "pets") }),
+      scheme("sigv4", "apiKey", { authorizer: { kind: "iam", origin: at("/components/securitySchemes/sigv4/x-gateway/iam") } }),
+    ],
+    websocket: { name: "chat", routeSelection: "$request.body.action", routes, serverMessages: [], origin: at("/x-gateway/websocket") },
+  });
+const auth = (key: string, schemeName: string) => route(key, { auth: { scheme: schemeName, origin: at(`/x-gateway/websocket/routes/${key}/auth`) } });
+
+test("a Lambda authorizer on a route other than $connect is reported at its auth key", () => {
+  assert.equal(found(websocketAuthNotConnect, withRoutes(auth("sendMessage", "partners"))), [
+    { code: "websocket-auth-not-connect", pointer: "/x-gateway/websocket/routes/sendMessage/auth", part: "key" },
+  ]);
+});
+
+test("auth on $connect, and IAM on any route, pass", () => {
+  assert.equal(found(websocketAuthNotConnect, withRoutes(auth("$connect", "partners"), auth("sendMessage", "sigv4"))), []);
+});
+
+test.run();
