@@ -1,5 +1,5 @@
 /**
- * The pointer → range map of a JSON text, built in one `jsonc-parser` scan. Only called for a file that has a
+ * The pointer → range map of a JSON text, built in one `jsonc-parser` scan. Only built for a file that has a
  * diagnostic to place, and only after the text passed the depth check (so the scan's recursion is bounded).
  */
 import { visit } from "jsonc-parser";
@@ -25,7 +25,7 @@ export function buildJsonRanges(text: string): Map<string, NodeRange> {
   let pendingKey: readonly [number, number] | undefined;
 
   const nextPointer = (): { pointer: string; key: readonly [number, number] | undefined } => {
-    const parent = frames.at(-1);
+    const parent = frames[frames.length - 1];
     if (!parent) return { pointer: "", key: undefined };
     if (parent.index >= 0) return { pointer: childPointer(parent.pointer, parent.index++), key: undefined };
     return { pointer: childPointer(parent.pointer, pendingName), key: pendingKey };

@@ -141,15 +141,18 @@ function tooDeepResult(source: SourceText, deep: DeepNode, earlier: Diagnostic[]
   };
 }
 
-/** A `JSON.parse` failure that the scan did not see (both accept the same language, so this is a safety net). */
+/**
+ * A `JSON.parse` failure that the scan did not see (both accept the same language, so this is a safety net).
+ * Only the offset is kept: engine messages quote the text, and file contents are never echoed.
+ */
 function nativeSyntaxError(file: string, text: string, error: unknown): Diagnostic {
-  const message = error instanceof Error ? error.message : String(error);
-  const at = Number(/position (\d+)/.exec(message)?.[1] ?? NaN);
-  const offset = Number.isFinite(at) ? Math.min(at, text.length) : 0;
+  const message = error instanceof Error ? error.message : "";
+  const at = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
+  const offset = Math.min(at, text.length);
   return createDiagnostic({
     code: "syntax-error",
-    args: { language: "JSON", detail: message.replace(/\s+in JSON at position \d+.*$/s, "") },
+    args: { language: "JSON", detail: "invalid JSON" },
     origin: { file, pointer: "" },
-    range: [offset, offset + 1],
+    range: [offset, Math.min(offset + 1, text.length)],
   });
 }

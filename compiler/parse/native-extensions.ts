@@ -1,7 +1,7 @@
 /**
  * Amazon API Gateway's own OpenAPI extensions (`x-amazon-apigateway-*`): which ones exist, where in an OpenAPI 3
- * document each may appear, and which API kinds read it (apigw-features.md §1.0; AWS developer guide,
- * api-gateway-swagger-extensions.html). Their shapes are the definitions of `schemas/x-amazon-apigateway.schema.json`,
+ * document each may appear, and which API kinds read it (AWS developer guide, api-gateway-swagger-extensions.html
+ * and the page of each extension). Their shapes are the definitions of `schemas/x-amazon-apigateway.schema.json`,
  * each named after its extension.
  */
 

@@ -3,7 +3,7 @@
  * reporting every malformed part at its own node.
  */
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { parseJsonPath, type Segment } from "./jsonpath.js";
+import { parseJsonPath, type Segment } from "./jsonpath-parse.js";
 import { childPointer } from "./pointer.js";
 import { isPlainObject, type PlainObject } from "./values.js";
 

@@ -38,21 +38,21 @@ export interface OverlayOutcome {
 export function applyOverlays(entryFile: string, document: unknown, overlays: readonly LoadedFile[]): OverlayOutcome {
   const origins = new OverlayOrigins(entryFile);
   const diagnostics: Diagnostic[] = [];
-  const state = { root: cloneValue(document) };
+  const root = cloneValue(document);
   for (const overlay of overlays) {
     if (overlay.value === undefined) continue;
     const { actions, diagnostics: found } = readOverlay(overlay.path, overlay.value);
     diagnostics.push(...found);
-    for (const action of actions) applyAction(overlay.path, action, state, origins, diagnostics);
+    for (const action of actions) applyAction(overlay.path, action, root, origins, diagnostics);
   }
-  return { document: state.root, origins, diagnostics };
+  return { document: root, origins, diagnostics };
 }
 
-function applyAction(file: string, action: OverlayAction, state: { root: unknown }, origins: OverlayOrigins, out: Diagnostic[]): void {
+function applyAction(file: string, action: OverlayAction, root: unknown, origins: OverlayOrigins, out: Diagnostic[]): void {
   const targetOrigin = { file, pointer: `${action.pointer}/target` };
   const targetInvalid = (reason: string) =>
     out.push(createDiagnostic({ code: "overlay-target-invalid", args: { target: JSON.stringify(action.target), reason }, origin: targetOrigin }));
-  const selected = selectNodes(state.root, action.segments);
+  const selected = selectNodes(root, action.segments);
   if (!selected.ok) return void targetInvalid(selected.reason);
   if (selected.value.length === 0) {
     out.push(createDiagnostic({ code: "overlay-target-unmatched", args: { target: JSON.stringify(action.target) }, origin: targetOrigin }));
@@ -64,7 +64,7 @@ function applyAction(file: string, action: OverlayAction, state: { root: unknown
     targetInvalid(`it selects ${what} at ${primitive.pointer || "the root"}; select the object that holds the property instead`);
   }
   const nodes = selected.value.filter((n) => n !== primitive && n.value !== null && typeof n.value === "object");
-  if (action.remove) return removeNodes(nodes, state, origins, targetInvalid);
+  if (action.remove) return removeNodes(nodes, root, origins, targetInvalid);
   if (!action.hasUpdate) return;
   const ctx: MergeContext = { file, origins, out };
   for (const node of nodes) {
@@ -79,7 +79,7 @@ function applyAction(file: string, action: OverlayAction, state: { root: unknown
   }
 }
 
-function removeNodes(nodes: readonly Selected[], state: { root: unknown }, origins: OverlayOrigins, targetInvalid: (r: string) => void): void {
+function removeNodes(nodes: readonly Selected[], root: unknown, origins: OverlayOrigins, targetInvalid: (r: string) => void): void {
   const paths = nodes.map((n) => ({ pointer: n.pointer, tokens: parsePointer(n.pointer) ?? [] }));
   if (paths.some((p) => p.tokens.length === 0)) targetInvalid("the document root cannot be removed");
   // Deepest and last first, so indexes of items still to remove stay valid.
@@ -87,7 +87,7 @@ function removeNodes(nodes: readonly Selected[], state: { root: unknown }, origi
   for (const { pointer, tokens } of paths) {
     if (tokens.length === 0) continue;
     const parentTokens = tokens.slice(0, -1);
-    const holder = getAtPointer(state.root, parentTokens);
+    const holder = getAtPointer(root, parentTokens);
     const last = tokens[tokens.length - 1] as string;
     if (!holder.found) continue;
     const parentPointer = pointer.slice(0, pointer.lastIndexOf("/"));

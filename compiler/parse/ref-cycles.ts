@@ -18,42 +18,38 @@ export interface RefEdge {
  */
 export function findRefCycles(edges: readonly RefEdge[]): Diagnostic[] {
   const key = (o: Origin) => `${o.file}#${o.pointer}`;
-  const next = new Map<string, string>();
-  const order = new Map<string, number>();
-  const origins = new Map<string, Origin>();
+  const indexOf = new Map<string, number>();
   edges.forEach((edge, i) => {
     const k = key(edge.from);
-    if (next.has(k)) return;
-    next.set(k, key(edge.to));
-    order.set(k, i);
-    origins.set(k, edge.from);
+    if (!indexOf.has(k)) indexOf.set(k, i);
   });
+  // next[i]: the reference object that edge i leads to, if its target is one.
+  const next = edges.map((edge) => indexOf.get(key(edge.to)));
+  const state = new Uint8Array(edges.length); // 0 unseen, 1 on the current chain, 2 done
   const diagnostics: Diagnostic[] = [];
-  const state = new Map<string, "open" | "done">();
-  for (const start of next.keys()) {
-    if (state.has(start)) continue;
-    const path: string[] = [];
-    let current: string | undefined = start;
-    while (current !== undefined && next.has(current) && !state.has(current)) {
-      state.set(current, "open");
-      path.push(current);
-      current = next.get(current);
+  for (let start = 0; start < edges.length; start++) {
+    const chain: number[] = [];
+    let current: number | undefined = start;
+    while (current !== undefined && state[current] === 0) {
+      state[current] = 1;
+      chain.push(current);
+      current = next[current];
     }
-    if (current !== undefined && state.get(current) === "open") {
-      const members = path.slice(path.indexOf(current));
-      const first = members.reduce((a, b) => ((order.get(a) as number) <= (order.get(b) as number) ? a : b));
-      const at = members.indexOf(first);
-      const cycle = [...members.slice(at), ...members.slice(0, at), first];
-      const origin = origins.get(first) as Origin;
-      const shown = cycle.map((k) => {
-        const o = origins.get(k) as Origin;
-        return o.file === origin.file ? `#${o.pointer}` : `${o.file}#${o.pointer}`;
-      });
-      diagnostics.push(
-        createDiagnostic({ code: "ref-cycle", args: { cycle: shown.join(" → ") }, origin: { file: origin.file, pointer: `${origin.pointer}/$ref` } }),
-      );
-    }
-    for (const k of path) state.set(k, "done");
+    if (current !== undefined && state[current] === 1) diagnostics.push(cycleDiagnostic(edges, chain.slice(chain.indexOf(current))));
+    for (const i of chain) state[i] = 2;
   }
   return diagnostics;
+}
+
+/** The diagnostic for the cycle `members` (edge indexes in cycle order), told from its earliest member. */
+function cycleDiagnostic(edges: readonly RefEdge[], members: readonly number[]): Diagnostic {
+  const first = members.reduce((a, b) => Math.min(a, b));
+  const at = members.indexOf(first);
+  const cycle = [...members.slice(at), ...members.slice(0, at), first];
+  const origin = (edges[first] as RefEdge).from;
+  const shown = cycle.map((i) => {
+    const o = (edges[i] as RefEdge).from;
+    return o.file === origin.file ? `#${o.pointer}` : `${o.file}#${o.pointer}`;
+  });
+  return createDiagnostic({ code: "ref-cycle", args: { cycle: shown.join(" → ") }, origin: { file: origin.file, pointer: `${origin.pointer}/$ref` } });
 }

@@ -58,7 +58,14 @@ export function loadReferences(scope: RefScope, entry: LoadedFile, entryAbsolute
   const edges: RefEdge[] = [];
   const queue: string[] = [entry.path];
 
-  const openFile = (absolute: string, report: (d: Diagnostic) => void, ref: string): string | undefined => {
+  let origin: Origin = { file: entry.path, pointer: "" };
+  const report = (d: Diagnostic) => diagnostics.push(d);
+  const notFound = (ref: string, reason: string) => createDiagnostic({ code: "ref-not-found", args: { ref: JSON.stringify(ref), reason }, origin });
+  const outside = (ref: string) => createDiagnostic({ code: "ref-outside-root", args: { ref: JSON.stringify(ref), root: `${rootShown}/` }, origin });
+  const fileType = (ref: string) => createDiagnostic({ code: "ref-file-type", args: { ref: JSON.stringify(ref) }, origin });
+
+  /** The displayed path of the file at `absolute` (read on first use), or undefined after reporting why not. */
+  const openFile = (absolute: string, ref: string): string | undefined => {
     const shown = byAbsolute.get(absolute);
     if (shown !== undefined) return shown;
     const real = safeRealpath(host, absolute);
@@ -85,12 +92,6 @@ export function loadReferences(scope: RefScope, entry: LoadedFile, entryAbsolute
     return display;
   };
 
-  let origin: Origin = { file: entry.path, pointer: "" };
-  const report = (d: Diagnostic) => diagnostics.push(d);
-  const notFound = (ref: string, reason: string) => createDiagnostic({ code: "ref-not-found", args: { ref: JSON.stringify(ref), reason }, origin });
-  const outside = (ref: string) => createDiagnostic({ code: "ref-outside-root", args: { ref: JSON.stringify(ref), root: `${rootShown}/` }, origin });
-  const fileType = (ref: string) => createDiagnostic({ code: "ref-file-type", args: { ref: JSON.stringify(ref) }, origin });
-
   for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
     const file = known.get(next) as Known;
     for (const site of findRefSites(file.value)) {
@@ -112,7 +113,7 @@ export function loadReferences(scope: RefScope, entry: LoadedFile, entryAbsolute
           report(fileType(ref));
           continue;
         }
-        const opened = openFile(absolute, report, ref);
+        const opened = openFile(absolute, ref);
         if (opened === undefined) continue;
         targetFile = opened;
       }

@@ -4,23 +4,23 @@
  * 2. the document against the official OpenAPI 3.0 or 3.1 JSON Schema, as written (no `$ref` is followed);
  * 3. each `x-gateway` against its definition in `schemas/x-gateway.schema.json`: the document's (`Root`), each path
  *    item's (`PathItem`), each operation's (`Operation`) and each security scheme's (`SecurityScheme`);
- * 4. each `x-amazon-apigateway-*` key against `schemas/x-amazon-apigateway.schema.json`.
+ * 4. each `x-amazon-apigateway-*` key against `schemas/x-amazon-apigateway.schema.json`, and unknown or misplaced
+ *    native extensions and misspelled `x-gateway` keys (see extension-keys.ts).
  * `x-gateway` and `x-amazon-apigateway-*` nodes inside files reached through `$ref` are not checked here.
  *
  * ajv errors become `unknown-property` (on the key, with "Did you mean"), `missing-property` (on the object),
  * `invalid-type` and `invalid-value`, worded with the place in the author's terms ("x-gateway of operation GET /pets").
  * One diagnostic per place and problem, in a fixed order (OpenAPI schema, x-gateway, native extensions).
  */
-import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { reduceBranches } from "./ajv-branches.js";
 import { toProblems, type SchemaProblem } from "./ajv-errors.js";
-import { describeLocation } from "./describe-location.js";
-import { closestName } from "./did-you-mean.js";
 import { gatewayValidator, type GatewayDefinition } from "./extension-validators.js";
-import { nativeExtensionTargets } from "./native-check.js";
+import { checkExtensionKeys } from "./extension-keys.js";
 import { openApiValidator, type SchemaValidator } from "./openapi-validators.js";
 import { checkOpenApiVersion } from "./openapi-version.js";
-import { childPointer, parentPointer } from "./pointer.js";
+import { childPointer } from "./pointer.js";
+import { problemsToDiagnostics } from "./schema-diagnostics.js";
 import { SchemaIndex } from "./schema-index.js";
 
 type Obj = Readonly<Record<string, unknown>>;
@@ -42,10 +42,10 @@ export function checkStructure(document: unknown, file: string): Diagnostic[] {
   for (const { definition, value, pointer } of gatewayNodes(root)) {
     problems.push(...validate(gatewayValidator(definition), value, pointer));
   }
-  const native = nativeExtensionTargets(root);
-  problems.push(...native.problems);
-  for (const target of native.targets) problems.push(...validate(target.validator, target.value, target.pointer));
-  return toDiagnostics(problems, root, file);
+  const extensions = checkExtensionKeys(root);
+  problems.push(...extensions.problems);
+  for (const target of extensions.targets) problems.push(...validate(target.validator, target.value, target.pointer));
+  return problemsToDiagnostics(problems, root, file);
 }
 
 function validate(validator: SchemaValidator, value: unknown, pointer: string): SchemaProblem[] {
@@ -84,54 +84,4 @@ function* gatewayNodes(root: Obj): Generator<{ readonly definition: GatewayDefin
     const pointer = `${childPointer("/components/securitySchemes", name)}/x-gateway`;
     if (gateway !== undefined) yield { definition: "SecurityScheme", value: gateway, pointer };
   }
-}
-
-/** Words the problems; drops repeats and the "requires x" that a "did you mean 'x'" on the same object explains. */
-function toDiagnostics(problems: readonly SchemaProblem[], document: Obj, file: string): Diagnostic[] {
-  const suggested = new Map<string, Set<string>>();
-  const hints = new Map<SchemaProblem, string>();
-  for (const p of problems) {
-    if (p.code !== "unknown-property") continue;
-    const match = p.hint === undefined ? closestName(p.name, p.allowed) : undefined;
-    if (match !== undefined) {
-      const parent = parentPointer(p.pointer);
-      suggested.set(parent, (suggested.get(parent) ?? new Set()).add(match));
-    }
-    hints.set(p, p.hint ?? unknownHint(match, p.allowed, p.patterns));
-  }
-  const seen = new Set<string>();
-  const out: Diagnostic[] = [];
-  for (const p of problems) {
-    if (p.code === "missing-property" && suggested.get(p.pointer)?.has(p.name)) continue;
-    const origin = { file, pointer: p.pointer };
-    const d =
-      p.code === "unknown-property"
-        ? createDiagnostic({
-            code: p.code,
-            origin,
-            part: p.part,
-            args: { name: p.name, where: describeLocation(document, parentPointer(p.pointer)), hint: hints.get(p) ?? "" },
-          })
-        : p.code === "missing-property"
-          ? createDiagnostic({ code: p.code, origin, part: p.part, args: { where: describeLocation(document, p.pointer), name: p.name } })
-          : p.code === "invalid-type"
-            ? createDiagnostic({ code: p.code, origin, part: p.part, args: { where: describeLocation(document, p.pointer), expected: p.expected } })
-            : createDiagnostic({ code: p.code, origin, part: p.part, args: { where: describeLocation(document, p.pointer), detail: p.detail } });
-    // One type complaint per node: a short form's `if`/`else` may repeat the outer `type` error.
-    const key = `${d.code}\u0000${d.origin.pointer}\u0000${d.part}\u0000${d.code === "invalid-type" ? "" : d.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(d);
-  }
-  return out;
-}
-
-/** "Did you mean", else the allowed names when there are few, else the patterns names must match. */
-function unknownHint(match: string | undefined, allowed: readonly string[], patterns: readonly string[]): string {
-  if (match !== undefined) return ` Did you mean '${match}'?`;
-  if (allowed.length === 0) return patterns.length > 0 ? ` Names here must match ${patterns.join(" or ")}.` : "";
-  if (allowed.length > 8) return "";
-  const named = patterns.filter((p) => p !== "^x-").map((p) => `a name matching ${p}`);
-  if (named.length > 0) return ` Expected ${[...allowed, ...named].join(" or ")}.`;
-  return allowed.length === 1 ? ` Expected ${allowed[0]}.` : ` Expected one of ${allowed.join(", ")}.`;
 }

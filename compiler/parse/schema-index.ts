@@ -32,7 +32,13 @@ export class SchemaIndex {
   /** The schema a local `$ref` names, or undefined for remote or broken references. */
   resolve(ref: string): SchemaNode | undefined {
     if (!ref.startsWith("#")) return undefined;
-    const tokens = parsePointer(decodeURIComponent(ref.slice(1)));
+    let fragment: string;
+    try {
+      fragment = decodeURIComponent(ref.slice(1));
+    } catch {
+      return undefined;
+    }
+    const tokens = parsePointer(fragment);
     if (!tokens) return undefined;
     const found = getAtPointer(this.#root, tokens);
     return found.found && isNode(found.value) ? found.value : undefined;

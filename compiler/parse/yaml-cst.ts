@@ -4,7 +4,7 @@
  * {@link findTooDeep} has cleared the text.
  */
 import { CST, Parser } from "yaml";
-import { childPointer } from "./pointer.js";
+import { pointerFrom } from "./pointer.js";
 import type { NodeRange } from "./types.js";
 
 /** The top-level tokens of `text` (documents, directives, errors). */
@@ -20,25 +20,25 @@ export interface DeepNode {
 
 interface Pending {
   readonly token: CST.Token | null | undefined;
-  readonly pointer: string;
+  readonly parent: Pending | undefined;
+  /** The map key token or the sequence index that leads from `parent` to this node. */
+  readonly step: CST.Token | null | undefined | number;
   readonly depth: number;
-  readonly key: readonly [number, number] | undefined;
 }
 
 /**
  * Walks the first document of `tokens` iteratively and returns the first node (key or value) deeper than
- * `limit`, with its pointer; undefined when the whole document is within the limit.
+ * `limit`, with its pointer; undefined when the whole document is within the limit. Keys are decoded only for
+ * the path that is reported.
  */
 export function findTooDeep(tokens: readonly CST.Token[], limit: number): DeepNode | undefined {
   const doc = tokens.find((t): t is CST.Document => t.type === "document");
   if (!doc) return undefined;
-  const stack: Pending[] = [{ token: doc.value, pointer: "", depth: 0, key: undefined }];
+  const stack: Pending[] = [{ token: doc.value, parent: undefined, step: undefined, depth: 0 }];
   while (stack.length > 0) {
-    const { token, pointer, depth, key } = stack.pop() as Pending;
-    if (depth > limit) {
-      const start = token && "offset" in token ? token.offset : (key?.[0] ?? 0);
-      return { pointer, range: { ...(key ? { key } : {}), value: [start, start + tokenLength(token)] } };
-    }
+    const node = stack.pop() as Pending;
+    const { token, depth } = node;
+    if (depth > limit) return describe(node);
     if (!token) continue;
     const isMap = token.type === "block-map" || (token.type === "flow-collection" && token.start.source === "{");
     const isSeq = token.type === "block-seq" || (token.type === "flow-collection" && token.start.source === "[");
@@ -46,17 +46,21 @@ export function findTooDeep(tokens: readonly CST.Token[], limit: number): DeepNo
     const items = (token as CST.BlockMap | CST.BlockSequence | CST.FlowCollection).items;
     for (let i = items.length - 1; i >= 0; i--) {
       const item = items[i] as CST.CollectionItem;
-      if (isSeq) {
-        stack.push({ token: item.value, pointer: childPointer(pointer, i), depth: depth + 1, key: undefined });
-      } else {
-        const keyToken = item.key;
-        const keyRange: readonly [number, number] | undefined =
-          keyToken && "offset" in keyToken ? [keyToken.offset, keyToken.offset + tokenLength(keyToken)] : undefined;
-        stack.push({ token: item.value, pointer: childPointer(pointer, keyText(keyToken)), depth: depth + 1, key: keyRange });
-      }
+      stack.push({ token: item.value, parent: node, step: isSeq ? i : item.key, depth: depth + 1 });
     }
   }
   return undefined;
+}
+
+function describe(node: Pending): DeepNode {
+  const steps: (string | number)[] = [];
+  for (let n: Pending | undefined = node; n?.parent; n = n.parent) steps.push(typeof n.step === "number" ? n.step : keyText(n.step));
+  const keyToken = typeof node.step === "number" ? undefined : node.step;
+  const key: readonly [number, number] | undefined =
+    keyToken && "offset" in keyToken ? [keyToken.offset, keyToken.offset + tokenLength(keyToken)] : undefined;
+  const token = node.token;
+  const start = token && "offset" in token ? token.offset : (key?.[0] ?? 0);
+  return { pointer: pointerFrom(steps.reverse()), range: { ...(key ? { key } : {}), value: [start, start + tokenLength(token)] } };
 }
 
 function keyText(token: CST.Token | null | undefined): string {

@@ -25,7 +25,11 @@ export function parseYaml(source: SourceText, hasBom: boolean): ParsedText {
   // BOM back. `yaml` keeps it as a token (offsets unchanged); `js-yaml` drops it, so its offsets are one short.
   const text = hasBom ? "\ufeff" + source.text.slice(1) : source.text;
   const shift = hasBom ? 1 : 0;
+  // js-yaml opens one node event per composed node, plus one for the document and, for a node that could have
+  // been an implicit key, one more: the event depth is the pointer depth plus 1 or 2. Above limit + 2 the text
+  // is certainly too deep and parsing stops; at limit + 2 it may be, and the syntax tree decides.
   let depth = 0;
+  let deepest = 0;
   let deepAt = -1;
   let hasSharedNodes = false;
   let value: unknown;
@@ -34,8 +38,8 @@ export function parseYaml(source: SourceText, hasBom: boolean): ParsedText {
       schema: CORE_SCHEMA,
       listener(event, state) {
         if (event === "open") {
-          // The root node opens at depth 1, so a node at pointer depth d opens at d + 1.
-          if (++depth > MAX_DEPTH + 1) {
+          if (++depth > deepest) deepest = depth;
+          if (depth > MAX_DEPTH + 2) {
             deepAt = state.position + shift;
             throw new StopScan();
           }
@@ -54,6 +58,7 @@ export function parseYaml(source: SourceText, hasBom: boolean): ParsedText {
     }
     throw error;
   }
+  if (deepest > MAX_DEPTH + 1 && findTooDeep(lexYaml(text), MAX_DEPTH)) return tooDeep(source.path, text, -1);
   const { rangeOf } = createYamlRanges(text);
   if (hasSharedNodes) {
     const outcome = unshareNodes(value);

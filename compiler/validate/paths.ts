@@ -57,3 +57,8 @@ export function proxyResourceLookup(proxyResources: readonly ProxyResource[]): (
     return undefined;
   };
 }
+
+/** The second half of a fix: the `proxyResources` entry whose greedy resource would serve the subtree at `prefix`. */
+export function proxyFix(prefix: string): string {
+  return `serve the subtree through x-gateway.proxyResources: [${prefix || "/"}]`;
+}

@@ -3,7 +3,7 @@ import * as assert from "uvu/assert";
 import { DiagnosticCollector } from "../../compiler/diagnostics/diagnostic.js";
 import { awsOpenApiEmitter, MAX_BODY_BYTES } from "../../compiler/emit/aws-openapi/index.js";
 import { configToken, findPlaceholders, functionArnToken, roleToken } from "../../compiler/emit/placeholders.js";
-import type { Operation } from "../../compiler/model/types.js";
+import type { GatewayModel, Operation } from "../../compiler/model/types.js";
 import { http, model, operation } from "./fixtures/build.js";
 import { githubModel } from "./fixtures/github.js";
 import { petsModel } from "./fixtures/pets.js";
@@ -11,7 +11,9 @@ import { emitAll, fileOf } from "./helpers/harness.js";
 
 type Json = Record<string, any>;
 
-function document(files = emitAll(petsModel()).files): Json {
+/** `openapi.aws.json` of `spec`, parsed. */
+function document(spec: GatewayModel = petsModel()): Json {
+  const files = awsOpenApiEmitter.emit(spec, { specDirFromPulumi: "..", report: new DiagnosticCollector() });
   return JSON.parse(fileOf(files, "openapi.aws.json")) as Json;
 }
 
@@ -28,6 +30,20 @@ test("the document is OpenAPI 3.0.1 with the API-wide extensions and native ones
   assert.equal(doc["x-amazon-apigateway-request-validators"], { all: { validateRequestBody: true, validateRequestParameters: true } });
   assert.is(doc["x-amazon-apigateway-policy"], undefined);
   assert.equal(Object.keys(doc.paths), ["/", "/adoption-fees/quote", "/adoptions", "/adoptions/{adoptionId}", "/files/{proxy+}", "/pets", "/pets/{petId}", "/status"]);
+});
+
+test("gateway responses: status, headers as mapping expressions (plain text quoted), the JSON template", () => {
+  assert.equal(document()["x-amazon-apigateway-gateway-responses"], {
+    DEFAULT_5XX: {},
+    UNAUTHORIZED: {
+      responseParameters: {
+        "gatewayresponse.header.WWW-Authenticate": "'Bearer'",
+        "gatewayresponse.header.X-Request-Id": "context.requestId",
+      },
+      responseTemplates: { "application/json": '{"message":"Sign in to continue"}' },
+      statusCode: "401",
+    },
+  });
 });
 
 test("Lambda proxy: aws_proxy POST to the function's invocation URI; ANY becomes x-amazon-apigateway-any-method", () => {
@@ -133,18 +149,21 @@ test("other AWS services: the action URI, the role placeholder, a passthrough te
 });
 
 test("what import does not need is left out", () => {
-  const text = fileOf(emitAll(petsModel()).files, "openapi.aws.json");
+  const text = JSON.stringify(document(), null, 2);
   for (const key of ['"description"', '"summary"', '"requestBody"', '"content"', '"example"']) {
     const outside = text.split("\n").filter((l) => l.includes(key) && !l.includes('"description": "OK"') && !l.includes("Integration response"));
     assert.equal(outside, [], `${key} should not appear`);
   }
 });
 
-test("proxyResources: one {prefix}/{proxy+} ANY method replaces every operation under the prefix", () => {
-  const doc = document(emitAll(githubModel()).files);
-  assert.equal(Object.keys(doc.paths), ["/repos", "/repos/{proxy+}", "/users/{username}"]);
-  const any = doc.paths["/repos/{proxy+}"]["x-amazon-apigateway-any-method"];
-  assert.equal(any["x-amazon-apigateway-integration"], {
+test("proxyResources: the prefix and {prefix}/{proxy+} (ANY) replace every operation at or under it", () => {
+  const doc = document(githubModel());
+  assert.equal(Object.keys(doc.paths), ["/orgs/{org}", "/orgs/{org}/{proxy+}", "/repos", "/repos/{proxy+}", "/users/{username}"]);
+  for (const path of ["/orgs/{org}", "/orgs/{org}/{proxy+}", "/repos", "/repos/{proxy+}"]) {
+    assert.equal(Object.keys(doc.paths[path]), ["x-amazon-apigateway-any-method"], path);
+  }
+  const greedy = doc.paths["/repos/{proxy+}"]["x-amazon-apigateway-any-method"];
+  assert.equal(greedy["x-amazon-apigateway-integration"], {
     httpMethod: "ANY",
     passthroughBehavior: "when_no_match",
     requestParameters: { "integration.request.path.proxy": "method.request.path.proxy" },
@@ -152,7 +171,17 @@ test("proxyResources: one {prefix}/{proxy+} ANY method replaces every operation 
     type: "http_proxy",
     uri: "https://api.github.com/repos/{proxy}",
   });
-  assert.equal(any.parameters, [{ in: "path", name: "proxy", required: true, schema: { type: "string" } }]);
+  assert.equal(greedy.parameters, [{ in: "path", name: "proxy", required: true, schema: { type: "string" } }]);
+  const prefix = doc.paths["/repos"]["x-amazon-apigateway-any-method"];
+  assert.is(prefix["x-amazon-apigateway-integration"].uri, "https://api.github.com/repos");
+  assert.is(prefix.parameters, undefined);
+  const org = doc.paths["/orgs/{org}/{proxy+}"]["x-amazon-apigateway-any-method"];
+  assert.is(org["x-amazon-apigateway-integration"].uri, "https://api.github.com/orgs/{org}/{proxy}");
+  assert.equal(org["x-amazon-apigateway-integration"].requestParameters, {
+    "integration.request.path.org": "method.request.path.org",
+    "integration.request.path.proxy": "method.request.path.proxy",
+  });
+  assert.equal(org.parameters.map((p: Json) => p.name), ["org", "proxy"]);
 });
 
 test("placeholders: one grammar, names percent-encoded, found again in text", () => {

@@ -2,6 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import {
   createNames,
+  isReservedWord,
   MAX_SLUG_LENGTH,
   pathSlug,
   slug,
@@ -52,6 +53,7 @@ test("toIdentifier gives valid identifiers and renames reserved words", () => {
   assert.is(toIdentifier("a-b-2"), "aB_2");
   assert.is(toIdentifier("+"), "_");
   assert.is(variableName("fn", "pets-api"), "fn_petsApi");
+  assert.ok(isReservedWord("delete") && isReservedWord("await") && !isReservedWord("pets"));
 });
 
 test("splitConfigKey separates a namespace", () => {

@@ -4,11 +4,24 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parse as parseYaml } from "yaml";
 import { Project } from "ts-morph";
+import { build, nodeHost } from "../../compiler/index.js";
+import { configUses } from "../../compiler/emit/pulumi/config.js";
+import { createNames } from "../../compiler/model/names.js";
+import type { GatewayModel } from "../../compiler/model/types.js";
 import { model } from "./fixtures/build.js";
 import { githubModel } from "./fixtures/github.js";
 import { hostileModel, PAYLOAD } from "./fixtures/hostile.js";
 import { petsModel } from "./fixtures/pets.js";
-import { emitAll, fileOf, resourceOf, runUnderMocks, typeCheck, writeCase, type RecordedResource } from "./helpers/harness.js";
+import {
+  emitAll,
+  fileOf,
+  resourceOf,
+  runUnderMocks,
+  secretValue,
+  startTypeCheck,
+  writeCase,
+  type RecordedResource,
+} from "./helpers/harness.js";
 
 const CASES = {
   "emit-pets": petsModel(),
@@ -18,9 +31,31 @@ const CASES = {
   "emit-hostile": hostileModel(),
   "emit-benign": hostileModel("benign"),
 };
+const SAMPLES = ["pets", "warehouse", "websocket-chat"];
 const emitted = new Map(Object.entries(CASES).map(([name, m]) => [name, emitAll(m).files]));
+const samples = new Map(
+  SAMPLES.map((name) => {
+    const caseName = `emit-sample-${name}`;
+    const result = build(nodeHost, `samples/${name}/openapi.yaml`, { out: `test/.out/${caseName}` });
+    return [caseName, result] as const;
+  }),
+);
 for (const [name, files] of emitted) writeCase(name, files);
+for (const [name, result] of samples) writeCase(name, result.files);
+// One tsc process for every case, running beside the mock runs; awaited by the type-check test.
+const typeCheck = startTypeCheck([...Object.keys(CASES), ...samples.keys()]);
 const pets = emitted.get("emit-pets") ?? [];
+
+/** What the mocks resolve a placeholder of `spec` to: a config value, or an ARN as the mocks compute it. */
+function resolved(token: string, spec: GatewayModel, config: Readonly<Record<string, string>>): string {
+  const [, kind = "", name = ""] = /^\$\{portico:(\w+):([^:}]+)/.exec(token) ?? [];
+  const key = decodeURIComponent(name);
+  if (kind === "config") return config[key] ?? "";
+  if (kind === "role") return `arn:aws:iam::123456789012:role/integration-${key}`;
+  const fn = spec.functions.find((f) => f.name === key);
+  if (fn?.kind === "arn") return fn.arn.kind === "config" ? config[fn.arn.key] ?? "" : String(fn.arn.kind === "literal" ? fn.arn.value : "");
+  return `arn:aws:lambda:us-east-1:123456789012:function:${createNames(spec).functionResource(key)}`;
+}
 
 const PETS_CONFIG = {
   adoptionMachine: "arn:aws:states:us-east-1:123456789012:stateMachine:adopt",
@@ -110,11 +145,6 @@ test("the program reads the body relative to itself and never pastes spec text i
   assert.is(count(hostile), count(fileOf(emitted.get("emit-benign") ?? [], "pulumi/index.ts")));
 });
 
-test("every generated program type-checks (one tsc run over all cases)", () => {
-  const output = typeCheck(Object.keys(CASES));
-  assert.is(output, "", output);
-});
-
 test("pets under mocks, stack prod: API, deployment, stage, method settings", async () => {
   const resources = await runPets("emit-pets", "prod");
   const api = resourceOf(resources, T.api, "api").inputs;
@@ -188,7 +218,8 @@ test("pets under mocks: permissions, function, roles, usage plans", async () => 
   assert.equal(fn.architectures, ["arm64"]);
   assert.is(fn.role, "arn:aws:iam::123456789012:role/fn-pets");
   assert.equal(fn.loggingConfig, { logFormat: "Text", logGroup: "fn-pets" });
-  assert.equal((fn.environment as { variables: Record<string, string> }).variables, { DB_PASSWORD: "s3cret", LOG_LEVEL: "info", TABLE: "pets" });
+  const environment = secretValue(fn.environment) as { variables: Record<string, string> };
+  assert.equal(environment.variables, { DB_PASSWORD: "s3cret", LOG_LEVEL: "info", TABLE: "pets" });
   const policy = (name: string) => JSON.parse(resourceOf(resources, T.rolePolicy, name).inputs.policy as string).Statement;
   assert.equal(policy("integration-create-adoption"), [{ Effect: "Allow", Action: "states:StartExecution", Resource: PETS_CONFIG.adoptionMachine }]);
   assert.equal(policy("integration-quote-adoption-fee"), [
@@ -232,7 +263,7 @@ test("proxy resources: HTTP only, no Lambda permission", async () => {
   const resources = await runUnderMocks("emit-github", { project: "github-v3-rest-api", stack: "dev", config: {} });
   assert.equal(resources.filter((r) => r.type === T.permission), []);
   const body = JSON.parse(resourceOf(resources, T.api, "api").inputs.body as string);
-  assert.equal(Object.keys(body.paths), ["/repos", "/repos/{proxy+}", "/users/{username}"]);
+  assert.equal(Object.keys(body.paths), ["/orgs/{org}", "/orgs/{org}/{proxy+}", "/repos", "/repos/{proxy+}", "/users/{username}"]);
 });
 
 test("hostile spec text stays data when the program runs", async () => {
@@ -242,6 +273,32 @@ test("hostile spec text stays data when the program runs", async () => {
   const fn = resources.find((r) => r.type === T.fn);
   assert.is(fn?.inputs.handler, PAYLOAD);
   assert.is(fn?.inputs.description, PAYLOAD);
+});
+
+test("the samples build, and their programs deploy under mocks with every placeholder resolved", async () => {
+  for (const [caseName, result] of samples) {
+    assert.is(result.errorCount, 0, `${caseName}: ${result.diagnostics.map((d) => d.message).join("; ")}`);
+    const spec = result.model;
+    if (spec === undefined) throw new Error(`${caseName} has no model`);
+    const config = Object.fromEntries(configUses(spec).map((u) => [u.key, `arn:aws:test:us-east-1:123456789012:${u.key}`]));
+    const stack = spec.stages[0]?.name ?? "dev";
+    const resources = await runUnderMocks(caseName, { project: createNames(spec).project, stack, config });
+    const body = resourceOf(resources, T.api, "api").inputs.body as string;
+    assert.not.match(body, /\$\{portico:/, caseName);
+    assert.is(body, fileOf(result.files, "openapi.aws.json").replace(/\$\{portico:[^}]*\}/g, (token) => resolved(token, spec, config)), caseName);
+    assert.is(triggerOf(resources), createHash("sha256").update(body).digest("hex"));
+    const lambdaRoutes = spec.operations.filter((op) => op.integration?.kind === "lambda").length;
+    const routePermissions = resources.filter((r) => r.type === T.permission && !r.name.endsWith("-authorizers"));
+    assert.is(routePermissions.length, lambdaRoutes, caseName);
+    for (const permission of routePermissions) {
+      assert.ok(String(permission.inputs.sourceArn).startsWith(`arn:aws:execute-api:us-east-1:123456789012:api-id/${stack}/`));
+    }
+  }
+});
+
+test("every generated program type-checks (one tsc run over all cases)", async () => {
+  const output = await typeCheck;
+  assert.is(output, "", output);
 });
 
 test.run();

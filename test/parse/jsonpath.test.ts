@@ -1,6 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { parseJsonPath, selectNodes } from "../../compiler/parse/jsonpath.js";
+import { parseJsonPath } from "../../compiler/parse/jsonpath-parse.js";
+import { selectNodes } from "../../compiler/parse/jsonpath.js";
 
 const doc = {
   paths: {

@@ -117,6 +117,8 @@ test("one anchor used 500 times is accepted and expanded into separate copies", 
   assert.is.not(first, doc.components.responses.E);
   assert.is.not(first, last);
   assert.is.not((first as { content: unknown }).content, (last as { content: unknown }).content);
+  assert.is(located(r, "a.yaml", "/paths/~1p3/get/responses/500/description"), "a.yaml:3:25", "through the alias to the anchor");
+  assert.is(located(r, "a.yaml", "/paths/~1p3/get/responses/500", "key"), "a.yaml:8:27");
 });
 
 test("an alias inside its own anchor is refused, without hanging", () => {
@@ -135,8 +137,18 @@ test("__proto__ and constructor keys (also under <<) stay own properties and pol
   assert.is(({} as Record<string, unknown>)["isAdmin"], undefined);
 });
 
-test("nesting is allowed up to 256 levels", () => {
-  assert.equal(loadMemory({ "a.yaml": "[".repeat(256) + "1" + "]".repeat(256) }).diagnostics, []);
+test("nesting is allowed up to 256 levels, in every style", () => {
+  const styles: Record<string, (n: number) => string> = {
+    "flow sequence": (n) => "[".repeat(n) + "1" + "]".repeat(n),
+    "flow mapping": (n) => "{a: ".repeat(n) + "1" + "}".repeat(n),
+    "block sequence": (n) => "- ".repeat(n) + "1\n",
+    "block mapping": (n) => Array.from({ length: n }, (_, i) => "  ".repeat(i) + "a:").join("\n") + "\n" + "  ".repeat(n) + "1\n",
+  };
+  for (const [style, make] of Object.entries(styles)) {
+    assert.equal(loadMemory({ "a.yaml": make(256) }).diagnostics, [], style);
+    const deep = loadMemory({ "a.yaml": make(257) });
+    assert.equal(deep.diagnostics.map((d) => `${d.code} ${d.origin.pointer.split("/").length - 1}`), ["nesting-too-deep 257"], style);
+  }
   const deep = loadMemory({ "a.yaml": "[".repeat(257) + "1" + "]".repeat(257) });
   assert.equal(summary(deep), [`nesting-too-deep@a.yaml#${"/0".repeat(257)} 1:258`]);
 });

@@ -3,6 +3,7 @@ import * as assert from "uvu/assert";
 import { apiKindUnsupportedHttp } from "../../compiler/validate/rules/api-kind-unsupported-http.js";
 import type { Integration } from "../../compiler/model/types.js";
 import { at, found, http, lambda, lambdaAuthorizer, mock, model, operation, requirement, run, scheme } from "./helpers/model.js";
+import { diagnose, yaml } from "./helpers/check.js";
 
 const gw = "/paths/~1pets/get/x-gateway";
 const withIntegration = (integration: Integration) => model({ kind: "http", operations: [operation({ integration })] });
@@ -73,6 +74,30 @@ test("REST-only operation options, authorizers and API settings are each reporte
 test("the same features on a REST API, and a plain HTTP API, pass", () => {
   assert.equal(found(apiKindUnsupportedHttp, model({ operations: [operation({ integration: mock(at(`${gw}/mock`)) })] })), []);
   assert.equal(found(apiKindUnsupportedHttp, model({ kind: "http", operations: [operation()] })), []);
+});
+
+test("end to end: each REST-only key on an HTTP API", () => {
+  const spec = yaml`
+    openapi: 3.0.3
+    info: { title: Pets, version: 1.0.0 }
+    x-gateway:
+      api: http
+      endpoint: edge
+      binaryMediaTypes: [image/png]
+      functions:
+        pets: { arn: arn:aws:lambda:eu-west-1:123456789012:function:pets }
+    paths:
+      /pets:
+        get:
+          x-gateway: { mock: { status: 200 }, public: true, cache: { ttl: 60 } }
+          responses: { "200": { description: ok } }
+  `;
+  assert.equal(diagnose(spec, apiKindUnsupportedHttp.codes), [
+    { code: "api-kind-unsupported", line: 5, column: 3 },
+    { code: "api-kind-unsupported", line: 6, column: 3 },
+    { code: "api-kind-unsupported", line: 12, column: 20 },
+    { code: "api-kind-unsupported", line: 12, column: 57 },
+  ]);
 });
 
 test.run();

@@ -3,6 +3,7 @@ import * as assert from "uvu/assert";
 import { apiKindUnsupportedRest } from "../../compiler/validate/rules/api-kind-unsupported-rest.js";
 import type { Authorizer } from "../../compiler/model/types.js";
 import { at, found, lambdaAuthorizer, model, operation, requirement, run, scheme } from "./helpers/model.js";
+import { diagnose, yaml } from "./helpers/check.js";
 
 const jwt: Authorizer = {
   kind: "jwt",
@@ -28,6 +29,29 @@ test("simple authorizer responses on a REST API are reported at simpleResponses"
 test("JWT on HTTP APIs, and unused JWT schemes on REST, pass", () => {
   assert.equal(found(apiKindUnsupportedRest, using("http", "oidc", jwt)), []);
   assert.equal(found(apiKindUnsupportedRest, model({ securitySchemes: [scheme("oidc", "openIdConnect", { authorizer: jwt })] })), []);
+});
+
+test("end to end: the jwt key of the scheme", () => {
+  const spec = yaml`
+    openapi: 3.0.3
+    info: { title: Pets, version: 1.0.0 }
+    components:
+      securitySchemes:
+        oidc:
+          type: openIdConnect
+          openIdConnectUrl: https://issuer.example.com/.well-known/openid-configuration
+          x-gateway: { jwt: { issuer: https://issuer.example.com, audiences: [api] } }
+    x-gateway:
+      functions:
+        pets: { arn: arn:aws:lambda:eu-west-1:123456789012:function:pets }
+    paths:
+      /pets:
+        get:
+          security: [{ oidc: [] }]
+          x-gateway: { lambda: pets }
+          responses: { "200": { description: ok } }
+  `;
+  assert.equal(diagnose(spec, apiKindUnsupportedRest.codes), [{ code: "api-kind-unsupported", line: 8, column: 20 }]);
 });
 
 test.run();

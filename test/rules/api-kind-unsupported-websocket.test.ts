@@ -3,6 +3,7 @@ import * as assert from "uvu/assert";
 import { apiKindUnsupportedWebSocket } from "../../compiler/validate/rules/api-kind-unsupported-websocket.js";
 import type { Authorizer } from "../../compiler/model/types.js";
 import { at, found, lambdaAuthorizer, model, route, run, scheme } from "./helpers/model.js";
+import { diagnose, yaml } from "./helpers/check.js";
 
 const connectWith = (authorizer: Authorizer) =>
   model({
@@ -26,6 +27,24 @@ test("Cognito, JWT and API-key schemes as $connect auth are reported at the auth
 test("Lambda and IAM authorizers pass", () => {
   assert.equal(found(apiKindUnsupportedWebSocket, connectWith(lambdaAuthorizer("s", "pets"))), []);
   assert.equal(found(apiKindUnsupportedWebSocket, connectWith({ kind: "iam", origin: at("/i") })), []);
+});
+
+test("end to end: the route's auth value", () => {
+  const spec = yaml`
+    openapi: 3.0.3
+    info: { title: Pets, version: 1.0.0 }
+    components:
+      securitySchemes:
+        users: { type: oauth2, flows: {}, x-gateway: { cognito: { userPools: [arn:aws:cognito-idp:eu-west-1:123456789012:userpool/x] } } }
+    x-gateway:
+      functions:
+        pets: { arn: arn:aws:lambda:eu-west-1:123456789012:function:pets }
+      websocket:
+        routes:
+          $connect: { lambda: pets, auth: users }
+    paths: {}
+  `;
+  assert.equal(diagnose(spec, apiKindUnsupportedWebSocket.codes), [{ code: "api-kind-unsupported", line: 11, column: 39 }]);
 });
 
 test.run();

@@ -3,6 +3,7 @@ import * as assert from "uvu/assert";
 import { apiQuotas } from "../../compiler/validate/rules/api-quotas.js";
 import type { GatewayModel, Stage } from "../../compiler/model/types.js";
 import { at, lambdaAuthorizer, model, operation, requirement, route, run, scheme } from "./helpers/model.js";
+import { diagnose, yaml } from "./helpers/check.js";
 
 const settings = (quotas: Record<string, number>) => ({ ...model().settings, quotas });
 /** `n` paths `/r<i>/{id}`: each adds two resources. */
@@ -39,6 +40,19 @@ test("HTTP routes, stages, authorizers and WebSocket routes each have their quot
   assert.match(messages(authorized)[0] ?? "", /Authorizers of the REST API: 11 exceeds .* 10;/);
   const ws = model({ websocket: { name: "chat", routeSelection: "$request.body.action", routes: Array.from({ length: 301 }, (_, i) => route(`r${i}`)), serverMessages: [], origin: at("/x-gateway/websocket") } });
   assert.match(messages(ws)[0] ?? "", /Routes of the WebSocket API: 301 exceeds/);
+});
+
+test("end to end: the root x-gateway key", () => {
+  const spec = yaml`
+    openapi: 3.0.3
+    info: { title: Pets, version: 1.0.0 }
+    x-gateway:
+      functions:
+        pets: { arn: arn:aws:lambda:eu-west-1:123456789012:function:pets }
+      stages: { s0: {}, s1: {}, s2: {}, s3: {}, s4: {}, s5: {}, s6: {}, s7: {}, s8: {}, s9: {}, s10: {} }
+    paths: {}
+  `;
+  assert.equal(diagnose(spec, apiQuotas.codes), [{ code: "quota-soft-limit", line: 3, column: 1 }]);
 });
 
 test.run();

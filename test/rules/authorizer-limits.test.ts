@@ -3,6 +3,7 @@ import * as assert from "uvu/assert";
 import { authorizerLimits } from "../../compiler/validate/rules/authorizer-limits.js";
 import type { Authorizer, GatewayModel } from "../../compiler/model/types.js";
 import { at, found, model, operation, requirement, run, scheme } from "./helpers/model.js";
+import { diagnose, yaml } from "./helpers/check.js";
 
 const jwt = (audiences: number): Authorizer => ({
   kind: "jwt",
@@ -30,6 +31,30 @@ test("50 audiences, 10 scopes, and scopes on REST pass", () => {
   assert.equal(found(authorizerLimits, model({ securitySchemes: [scheme("oidc", "openIdConnect", { authorizer: jwt(50) })] })), []);
   assert.equal(found(authorizerLimits, scoped("http", 10)), []);
   assert.equal(found(authorizerLimits, scoped("rest", 11)), []);
+});
+
+test("end to end: the scope list of the requirement", () => {
+  const spec = yaml`
+    openapi: 3.0.3
+    info: { title: Pets, version: 1.0.0 }
+    components:
+      securitySchemes:
+        oidc:
+          type: openIdConnect
+          openIdConnectUrl: https://issuer.example.com/.well-known/openid-configuration
+          x-gateway: { jwt: { issuer: https://issuer.example.com, audiences: [api] } }
+    x-gateway:
+      api: http
+      functions:
+        pets: { arn: arn:aws:lambda:eu-west-1:123456789012:function:pets }
+    paths:
+      /pets:
+        get:
+          security: [{ oidc: [s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11] }]
+          x-gateway: { lambda: pets }
+          responses: { "200": { description: ok } }
+  `;
+  assert.equal(diagnose(spec, authorizerLimits.codes), [{ code: "quota-exceeded", line: 16, column: 26 }]);
 });
 
 test.run();

@@ -2,6 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { duplicateOperationId } from "../../compiler/validate/rules/duplicate-operation-id.js";
 import { found, model, operation, run } from "./helpers/model.js";
+import { diagnose, yaml } from "./helpers/check.js";
 
 const ops = (...specs: [string, string, boolean?][]) =>
   model({ operations: specs.map(([id, path, derived]) => operation({ id, path, idDerived: derived ?? false })) });
@@ -38,6 +39,23 @@ test("a derived id that clashes with a written one is reported on the derived op
 
 test("distinct ids pass", () => {
   assert.equal(found(duplicateOperationId, ops(["getUser", "/a"], ["getUsers", "/b"], ["listUsers", "/c"])), []);
+});
+
+test("end to end: the later id is underlined", () => {
+  const spec = yaml`
+    openapi: 3.0.3
+    info: { title: Pets, version: 1.0.0 }
+    paths:
+      /a:
+        get:
+          operationId: get-user
+          responses: { "200": { description: ok } }
+      /b:
+        get:
+          operationId: getUser
+          responses: { "200": { description: ok } }
+  `;
+  assert.equal(diagnose(spec, ["duplicate-operation-id"]), [{ code: "duplicate-operation-id", line: 10, column: 20 }]);
 });
 
 test.run();

@@ -2,6 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { functionUnknown } from "../../compiler/validate/rules/function-unknown.js";
 import { at, found, lambda, lambdaAuthorizer, model, operation, route, run, scheme } from "./helpers/model.js";
+import { diagnose, yaml } from "./helpers/check.js";
 
 test("an unknown function in an integration is reported at its function, with a suggestion", () => {
   const op = operation({ integration: lambda("pet", at("/paths/~1pets/get/x-gateway/lambda")) });
@@ -18,7 +19,7 @@ test("authorizers and WebSocket routes are checked; a far name gets no suggestio
   const d = run(functionUnknown, m);
   assert.equal(d.map((x) => x.origin.pointer), [
     "/x-gateway/websocket/routes/$default/lambda/function",
-    "/components/securitySchemes/partners/x-gateway/lambda/function",
+    "/components/securitySchemes/partners/x-gateway/lambda",
   ]);
   assert.is(d[1]?.message, "Function authorize is not defined in x-gateway.functions.");
 });
@@ -32,6 +33,33 @@ test("an integration shared through defaults is reported once", () => {
 test("defined functions and other integration kinds pass", () => {
   const m = model({ operations: [operation(), operation({ path: "/b", integration: { kind: "mock", status: 200, headers: {}, origin: at("/x") } })] });
   assert.equal(found(functionUnknown, m), []);
+});
+
+test("end to end: the lambda key of the short form, the function of the full form, the authorizer's value", () => {
+  const spec = yaml`
+    openapi: 3.0.3
+    info: { title: Pets, version: 1.0.0 }
+    x-gateway:
+      functions:
+        pets: { arn: arn:aws:lambda:eu-west-1:123456789012:function:pets }
+    components:
+      securitySchemes:
+        partners: { type: apiKey, in: header, name: Authorization, x-gateway: { lambda: authorise } }
+    paths:
+      /a:
+        get:
+          x-gateway: { lambda: pet, public: true }
+          responses: { "200": { description: ok } }
+      /b:
+        get:
+          x-gateway: { lambda: { function: pest }, public: true }
+          responses: { "200": { description: ok } }
+  `;
+  assert.equal(diagnose(spec, functionUnknown.codes), [
+    { code: "function-unknown", line: 8, column: 85 },
+    { code: "function-unknown", line: 12, column: 20 },
+    { code: "function-unknown", line: 16, column: 40 },
+  ]);
 });
 
 test.run();

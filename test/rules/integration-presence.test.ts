@@ -2,6 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { integrationPresence } from "../../compiler/validate/rules/integration-presence.js";
 import { at, found, model, operation, route, run } from "./helpers/model.js";
+import { diagnose, yaml } from "./helpers/check.js";
 
 test("an operation without integration is reported at its x-gateway key", () => {
   const m = model({ operations: [operation({ integration: undefined, integrationKeys: [] })] });
@@ -39,6 +40,33 @@ test("one integration, and operations under proxyResources without one, pass", (
     operations: [operation(), operation({ path: "/legacy/a", integration: undefined, integrationKeys: [] })],
   });
   assert.equal(found(integrationPresence, m), []);
+});
+
+test("end to end: the method key, the x-gateway key, the second integration key", () => {
+  const spec = yaml`
+    openapi: 3.0.3
+    info: { title: Pets, version: 1.0.0 }
+    x-gateway:
+      functions:
+        pets: { arn: arn:aws:lambda:eu-west-1:123456789012:function:pets }
+    paths:
+      /a:
+        get:
+          responses: { "200": { description: ok } }
+      /b:
+        get:
+          x-gateway: { public: true }
+          responses: { "200": { description: ok } }
+      /c:
+        get:
+          x-gateway: { lambda: pets, http: https://backend.example.com/c, public: true }
+          responses: { "200": { description: ok } }
+  `;
+  assert.equal(diagnose(spec, integrationPresence.codes), [
+    { code: "integration-missing", line: 8, column: 5 },
+    { code: "integration-missing", line: 12, column: 7 },
+    { code: "integration-multiple", line: 16, column: 34 },
+  ]);
 });
 
 test.run();

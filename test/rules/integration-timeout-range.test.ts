@@ -3,6 +3,7 @@ import * as assert from "uvu/assert";
 import { integrationTimeoutRange } from "../../compiler/validate/rules/integration-timeout-range.js";
 import type { GatewayModel } from "../../compiler/model/types.js";
 import { at, lambda, model, operation, route, run } from "./helpers/model.js";
+import { diagnose, yaml } from "./helpers/check.js";
 
 const gw = "/paths/~1pets/get/x-gateway";
 const timed = (ms: number, init: Partial<GatewayModel> = {}) =>
@@ -46,6 +47,30 @@ test("timeouts within range, and no timeout, pass", () => {
   assert.equal(verdicts(timed(50)), []);
   assert.equal(verdicts(timed(29_000)), []);
   assert.equal(verdicts(model({ operations: [operation()] })), []);
+});
+
+test("end to end: the operation's timeout and the integration's own", () => {
+  const spec = yaml`
+    openapi: 3.0.3
+    info: { title: Pets, version: 1.0.0 }
+    x-gateway:
+      endpoint: edge
+      functions:
+        pets: { arn: arn:aws:lambda:eu-west-1:123456789012:function:pets }
+    paths:
+      /a:
+        get:
+          x-gateway: { lambda: pets, public: true, timeout: 60000 }
+          responses: { "200": { description: ok } }
+      /b:
+        get:
+          x-gateway: { lambda: { function: pets, timeout: 30000 }, public: true }
+          responses: { "200": { description: ok } }
+  `;
+  assert.equal(diagnose(spec, integrationTimeoutRange.codes), [
+    { code: "integration-timeout-range", line: 10, column: 57 },
+    { code: "integration-timeout-range", line: 14, column: 55 },
+  ]);
 });
 
 test.run();

@@ -2,6 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { invalidHeaderName } from "../../compiler/validate/rules/invalid-header-name.js";
 import { at, found, mock, model, operation, parameter, run } from "./helpers/model.js";
+import { diagnose, yaml } from "./helpers/check.js";
 
 const op = "/paths/~1pets/get";
 
@@ -37,6 +38,33 @@ test("tokens pass, including the wildcard and the token punctuation", () => {
     operations: [operation({ parameters: [parameter(op, 0, "X-Request-Id", "header"), parameter(op, 1, "not a header", "query")] })],
   });
   assert.equal(found(invalidHeaderName, m), []);
+});
+
+test("end to end: CORS entry, parameter name, response header key", () => {
+  const spec = yaml`
+    openapi: 3.0.3
+    info: { title: Pets, version: 1.0.0 }
+    x-gateway:
+      cors: { origins: [https://app.example.com, "*"], credentials: true, headers: [Content-Type, "X Bad"] }
+      functions:
+        pets: { arn: arn:aws:lambda:eu-west-1:123456789012:function:pets }
+    paths:
+      /pets:
+        get:
+          parameters:
+            - { name: "X-A\\r\\nX-B", in: header, schema: { type: string } }
+          x-gateway: { lambda: pets, public: true }
+          responses:
+            "200":
+              description: ok
+              headers:
+                X Rate: { schema: { type: integer } }
+  `;
+  assert.equal(diagnose(spec, invalidHeaderName.codes), [
+    { code: "invalid-header-name", line: 4, column: 95 },
+    { code: "invalid-header-name", line: 11, column: 19 },
+    { code: "invalid-header-name", line: 17, column: 13 },
+  ]);
 });
 
 test.run();

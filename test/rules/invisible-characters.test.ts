@@ -2,6 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { invisibleCharacters } from "../../compiler/validate/rules/invisible-characters.js";
 import { at, found, model, operation, parameter, run } from "./helpers/model.js";
+import { diagnose, yaml } from "./helpers/check.js";
 
 test("a zero-width space in an operation id is reported at the id, named and made visible", () => {
   const d = run(invisibleCharacters, model({ operations: [operation({ id: "get\u200BUser" })] }));
@@ -27,6 +28,30 @@ test("bidi controls and other format characters in names, paths and keys are rep
 test("derived ids are not checked on their own, and visible names (accents, emoji) pass", () => {
   assert.equal(found(invisibleCharacters, model({ operations: [operation({ id: "get\u200BX", idDerived: true })] })), []);
   assert.equal(found(invisibleCharacters, model({ operations: [operation({ id: "créerAnimal🐾" })] })), []);
+});
+
+test("end to end: the operation id value and the schema key", () => {
+  const spec = yaml`
+    openapi: 3.0.3
+    info: { title: Pets, version: 1.0.0 }
+    x-gateway:
+      functions:
+        pets: { arn: arn:aws:lambda:eu-west-1:123456789012:function:pets }
+    paths:
+      /pets:
+        get:
+          operationId: "get\\u200BPets"
+          x-gateway: { lambda: pets, public: true }
+          responses: { "200": { description: ok } }
+    components:
+      schemas:
+        "Pet\\u202E": { type: object }
+        __proto__: { type: object }
+  `;
+  assert.equal(diagnose(spec, invisibleCharacters.codes), [
+    { code: "invisible-characters", line: 9, column: 20 },
+    { code: "invisible-characters", line: 14, column: 5 },
+  ]);
 });
 
 test.run();

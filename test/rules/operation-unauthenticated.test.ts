@@ -2,6 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { operationUnauthenticated } from "../../compiler/validate/rules/operation-unauthenticated.js";
 import { found, model, operation, requirement, run } from "./helpers/model.js";
+import { diagnose, yaml } from "./helpers/check.js";
 
 const sec = (...alts: Record<string, string[]>[]) => alts.map((a, i) => requirement(`/security/${i}`, a));
 
@@ -31,6 +32,25 @@ test("secured, public and OPTIONS operations pass", () => {
     ],
   });
   assert.equal(found(operationUnauthenticated, m), []);
+});
+
+test("end to end: the method key of the open operation only", () => {
+  const spec = yaml`
+    openapi: 3.0.3
+    info: { title: Pets, version: 1.0.0 }
+    x-gateway:
+      functions:
+        pets: { arn: arn:aws:lambda:eu-west-1:123456789012:function:pets }
+    paths:
+      /pets:
+        post:
+          x-gateway: { lambda: pets }
+          responses: { "200": { description: ok } }
+        get:
+          x-gateway: { lambda: pets, public: true }
+          responses: { "200": { description: ok } }
+  `;
+  assert.equal(diagnose(spec, operationUnauthenticated.codes), [{ code: "operation-unauthenticated", line: 8, column: 5 }]);
 });
 
 test.run();

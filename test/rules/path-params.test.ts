@@ -2,6 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { pathParams } from "../../compiler/validate/rules/path-params.js";
 import { found, model, operation, operationPointer, parameter } from "./helpers/model.js";
+import { diagnose, yaml } from "./helpers/check.js";
 
 const p = operationPointer("GET", "/pets/{id}");
 
@@ -35,6 +36,23 @@ test("a greedy {proxy+} is declared by a parameter named proxy; query parameters
 test("declared and used parameters pass", () => {
   const m = model({ operations: [operation({ path: "/pets/{id}", parameters: [parameter(p, 0, "id"), parameter(p, 1, "q", "query")] })] });
   assert.equal(found(pathParams, m), []);
+});
+
+test("end to end: the method key and the unused parameter's name", () => {
+  const spec = yaml`
+    openapi: 3.0.3
+    info: { title: Pets, version: 1.0.0 }
+    paths:
+      /pets/{id}:
+        get:
+          parameters:
+            - { name: petId, in: path, required: true, schema: { type: string } }
+          responses: { "200": { description: ok } }
+  `;
+  assert.equal(diagnose(spec, pathParams.codes), [
+    { code: "path-param-undeclared", line: 5, column: 5 },
+    { code: "path-param-unused", line: 7, column: 19 },
+  ]);
 });
 
 test.run();

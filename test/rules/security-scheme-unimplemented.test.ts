@@ -2,6 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { securitySchemeUnimplemented } from "../../compiler/validate/rules/security-scheme-unimplemented.js";
 import { at, found, lambdaAuthorizer, model, operation, requirement, run, scheme } from "./helpers/model.js";
+import { diagnose, yaml } from "./helpers/check.js";
 
 const secured = (...names: string[]) =>
   operation({ security: [requirement("/paths/~1pets/get/security/0", Object.fromEntries(names.map((n) => [n, []])))] });
@@ -29,6 +30,29 @@ test("implemented schemes (Lambda, API keys) and unused schemes pass", () => {
     operations: [secured("partners", "keys")],
   });
   assert.equal(found(securitySchemeUnimplemented, m), []);
+});
+
+test("end to end: the scheme key; the x-api-key scheme is implemented by API keys", () => {
+  const spec = yaml`
+    openapi: 3.0.3
+    info: { title: Pets, version: 1.0.0 }
+    components:
+      securitySchemes:
+        bearer: { type: http, scheme: bearer }
+        keys: { type: apiKey, in: header, name: x-api-key }
+    x-gateway:
+      functions:
+        pets: { arn: arn:aws:lambda:eu-west-1:123456789012:function:pets }
+    security:
+      - { bearer: [] }
+      - { keys: [] }
+    paths:
+      /pets:
+        get:
+          x-gateway: { lambda: pets }
+          responses: { "200": { description: ok } }
+  `;
+  assert.equal(diagnose(spec, securitySchemeUnimplemented.codes), [{ code: "security-scheme-unimplemented", line: 5, column: 5 }]);
 });
 
 test.run();

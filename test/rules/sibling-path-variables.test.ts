@@ -2,6 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { siblingPathVariables } from "../../compiler/validate/rules/sibling-path-variables.js";
 import { at, found, model, operation, run } from "./helpers/model.js";
+import { diagnose, yaml } from "./helpers/check.js";
 
 const paths = (...ps: string[]) => ps.map((path) => operation({ path }));
 
@@ -30,6 +31,21 @@ test("the same name everywhere, HTTP APIs and paths under proxyResources pass", 
   assert.equal(found(siblingPathVariables, model({ kind: "http", operations: paths("/u/{id}/a", "/u/{uid}/b") })), []);
   const proxied = model({ operations: paths("/u/{id}/a", "/u/{uid}/b"), proxyResources: [{ prefix: "/u", origin: at("/x-gateway/proxyResources/0") }] });
   assert.equal(found(siblingPathVariables, proxied), []);
+});
+
+test("end to end: the second path key", () => {
+  const spec = yaml`
+    openapi: 3.0.3
+    info: { title: Pets, version: 1.0.0 }
+    paths:
+      /u/{id}/a:
+        get:
+          responses: { "200": { description: ok } }
+      /u/{uid}/b:
+        get:
+          responses: { "200": { description: ok } }
+  `;
+  assert.equal(diagnose(spec, siblingPathVariables.codes), [{ code: "sibling-path-variables", line: 7, column: 3 }]);
 });
 
 test.run();

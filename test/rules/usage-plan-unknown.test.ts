@@ -2,6 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { usagePlanUnknown } from "../../compiler/validate/rules/usage-plan-unknown.js";
 import { at, model, operation, run } from "./helpers/model.js";
+import { diagnose, yaml } from "./helpers/check.js";
 
 const withPlans = (...names: string[]) =>
   model({
@@ -21,6 +22,24 @@ test("an unknown usage plan is reported at the list item, with a suggestion", ()
 
 test("defined usage plans pass", () => {
   assert.equal(run(usagePlanUnknown, withPlans("free")), []);
+});
+
+test("end to end: the list item", () => {
+  const spec = yaml`
+    openapi: 3.0.3
+    info: { title: Pets, version: 1.0.0 }
+    x-gateway:
+      functions:
+        pets: { arn: arn:aws:lambda:eu-west-1:123456789012:function:pets }
+      usagePlans:
+        free: { quota: { limit: 1000, period: DAY } }
+    paths:
+      /pets:
+        get:
+          x-gateway: { lambda: pets, public: true, usagePlans: [free, fre] }
+          responses: { "200": { description: ok } }
+  `;
+  assert.equal(diagnose(spec, usagePlanUnknown.codes), [{ code: "usage-plan-unknown", line: 11, column: 67 }]);
 });
 
 test.run();

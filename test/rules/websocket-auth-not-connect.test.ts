@@ -3,6 +3,7 @@ import * as assert from "uvu/assert";
 import { websocketAuthNotConnect } from "../../compiler/validate/rules/websocket-auth-not-connect.js";
 import type { WebSocketRoute } from "../../compiler/model/types.js";
 import { at, found, lambdaAuthorizer, model, route, scheme } from "./helpers/model.js";
+import { diagnose, yaml } from "./helpers/check.js";
 
 const withRoutes = (...routes: WebSocketRoute[]) =>
   model({
@@ -22,6 +23,26 @@ test("a Lambda authorizer on a route other than $connect is reported at its auth
 
 test("auth on $connect, and IAM on any route, pass", () => {
   assert.equal(found(websocketAuthNotConnect, withRoutes(auth("$connect", "partners"), auth("sendMessage", "sigv4"))), []);
+});
+
+test("end to end: the auth key of the route", () => {
+  const spec = yaml`
+    openapi: 3.0.3
+    info: { title: Pets, version: 1.0.0 }
+    components:
+      securitySchemes:
+        partners: { type: apiKey, in: header, name: Authorization, x-gateway: { lambda: pets, type: request } }
+    x-gateway:
+      functions:
+        pets: { arn: arn:aws:lambda:eu-west-1:123456789012:function:pets }
+      websocket:
+        routes:
+          $connect: { lambda: pets, auth: partners }
+          sendMessage: { lambda: pets, auth: partners }
+          $send: { lambda: pets }
+    paths: {}
+  `;
+  assert.equal(diagnose(spec, websocketAuthNotConnect.codes), [{ code: "websocket-auth-not-connect", line: 12, column: 36 }]);
 });
 
 test.run();

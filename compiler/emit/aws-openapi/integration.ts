@@ -81,7 +81,12 @@ function actionUri(service: string, action: string): string {
   return `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:${service}:action/${action}`;
 }
 
-/** Step Functions: the request body becomes the execution's `input` (JSON-escaped) and the template names the machine. */
+/**
+ * Step Functions: the request body becomes the execution's `input` (JSON-escaped) and the template names the
+ * machine. A raw `template` replaces this request as written, so it must build StartExecution's
+ * `{"input": …, "stateMachineArn": …}` itself; compiling a `request` into the execution input belongs to the
+ * mapping-template work.
+ */
 function stepFunctions(integration: Extract<Integration, { kind: "stepfunctions" }>, roleArn: string): Record<string, unknown> {
   const machine = JSON.stringify(valueText(integration.stateMachine)).slice(1, -1);
   const template = rawTemplate(integration.request) ?? `{"input": "${ESCAPED_BODY}", "stateMachineArn": "${machine}"}`;

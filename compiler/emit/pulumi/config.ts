@@ -44,8 +44,9 @@ function valueUses(model: GatewayModel): Use[] {
     if (integration?.kind === "stepfunctions") {
       uses.push({ value: integration.stateMachine, what: `state machine ARN of operation ${op.id}` });
     } else if (integration?.kind === "aws") {
-      if (integration.resource) uses.push({ value: integration.resource, what: `${integration.service} resource of operation ${op.id}` });
+      // The resource only scopes the generated role; an integration with its own role needs neither.
       if (integration.role) uses.push({ value: integration.role, what: `IAM role API Gateway assumes for operation ${op.id}` });
+      else if (integration.resource) uses.push({ value: integration.resource, what: `${integration.service} resource of operation ${op.id}` });
     } else if (integration?.kind === "http" && integration.vpcLink) {
       uses.push({ value: integration.vpcLink.id, what: `VPC link id of operation ${op.id}` });
     }

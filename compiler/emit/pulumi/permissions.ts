@@ -22,8 +22,9 @@ export function routeArnSuffix(method: HttpMethod, path: string): string {
   return `/${method === "ANY" ? "*" : method}/${segments.join("/")}`;
 }
 
-function permission(name: string, fn: FunctionRef, sourceArn: Expr): Statement {
+function permission(name: string, fn: FunctionRef, sourceArn: Expr, comment?: string): Statement {
   return {
+    ...(comment === undefined ? {} : { comment }),
     expr: resource("aws.lambda.Permission", name, {
       action: "lambda:InvokeFunction",
       function: fn.target,
@@ -49,7 +50,8 @@ export function permissionsSection(ctx: ProgramContext, functions: ReadonlyMap<s
   }
   for (const name of [...authorizers].sort()) {
     const sourceArn = call("pulumi.concat", member("api", "executionArn"), "/authorizers/*");
-    statements.push(permission(ctx.names.authorizerPermissionResource(name), required(functions, "function", name), sourceArn));
+    const comment = "Authorizer ids exist only once the body is imported, so this covers the API's authorizers.";
+    statements.push(permission(ctx.names.authorizerPermissionResource(name), required(functions, "function", name), sourceArn, comment));
   }
   return { title: "Lambda permissions", statements };
 }

@@ -26,21 +26,31 @@ const SUBTYPES = new Set([
 ]);
 
 const REST = "or use a REST API (x-gateway.api: rest)";
+const BASE64 = "Return base64 with isBase64Encoded from Lambda instead.";
+const CACHE = `Cache in the backend or a CDN, ${REST}.`;
+const JWT_FOR_COGNITO =
+  "Use x-gateway: { jwt: { issuer: https://cognito-idp.<region>.amazonaws.com/<userPoolId>, audiences: [<app client id>] } }.";
 
 /** What an HTTP API cannot do with this integration: `[feature, fix, where]` triples. */
 function integrationGaps(i: Integration): [string, string, Origin][] {
   const gaps: [string, string, Origin][] = [];
-  if (i.kind === "mock") gaps.push(["mock integrations", `Answer from a Lambda function or an HTTP backend, ${REST}.`, i.origin]);
+  if (i.kind === "mock") {
+    gaps.push(["mock integrations", `Answer from a Lambda function or an HTTP backend, ${REST}.`, i.origin]);
+  }
   if ((i.kind === "lambda" || i.kind === "http") && !i.proxy) {
-    gaps.push([`non-proxy ${i.kind} integrations`, `Remove proxy: false (HTTP APIs pass requests through), ${REST}.`, child(i.origin, "proxy")]);
+    const fix = `Remove proxy: false (HTTP APIs pass requests through), ${REST}.`;
+    gaps.push([`non-proxy ${i.kind} integrations`, fix, child(i.origin, "proxy")]);
   }
   if (i.kind === "aws" && !SUBTYPES.has(`${i.service}:${i.action}`)) {
-    const fix = `HTTP APIs call only EventBridge PutEvents, SQS, Kinesis PutRecord, Step Functions and AppConfig directly; call ${i.service} from a Lambda function, ${REST}.`;
+    const fix =
+      "HTTP APIs call only EventBridge PutEvents, SQS, Kinesis PutRecord, Step Functions and AppConfig directly; " +
+      `call ${i.service} from a Lambda function, ${REST}.`;
     gaps.push([`the ${i.service} ${i.action} integration`, fix, i.origin]);
   }
   for (const mapping of [i.request, i.response?.body]) {
     if (mapping && mapping.kind !== "shape") {
-      gaps.push(["VTL mapping templates", `Write a declarative map (compiled to parameter mapping) instead, ${REST}.`, mapping.origin]);
+      const fix = `Write a declarative map (compiled to parameter mapping) instead, ${REST}.`;
+      gaps.push(["VTL mapping templates", fix, mapping.origin]);
     }
   }
   return gaps;
@@ -65,32 +75,40 @@ export const apiKindUnsupportedHttp: Rule = {
       if (o.validate && (o.validate.body || o.validate.parameters)) {
         flag("request validation", `Validate in the backend, ${REST}.`, child(op.gatewayOrigin, "validate"));
       }
-      if (o.cache) flag("caching", `Cache in the backend or a CDN, ${REST}.`, o.cache.origin);
-      if (o.binary) flag("binary content handling", "Return base64 with isBase64Encoded from Lambda instead.", child(op.gatewayOrigin, "binary"));
+      if (o.cache) flag("caching", CACHE, o.cache.origin);
+      if (o.binary) flag("binary content handling", BASE64, child(op.gatewayOrigin, "binary"));
     }
     for (const scheme of model.securitySchemes) {
       const a = scheme.authorizer;
       if (!a || !used.has(scheme.name)) continue;
       if (a.kind === "apiKey") flag("API keys", `Check keys in a Lambda authorizer, ${REST}.`, a.origin);
-      if (a.kind === "cognito") {
-        flag("Cognito user pool authorizers", "Use x-gateway: { jwt: { issuer: https://cognito-idp.<region>.amazonaws.com/<userPoolId>, audiences: [<app client id>] } }.", a.origin);
+      if (a.kind === "cognito") flag("Cognito user pool authorizers", JWT_FOR_COGNITO, a.origin);
+      if (a.kind === "lambda" && a.type === "token") {
+        flag("Lambda TOKEN authorizers", "Use type: request with identitySources: [$request.header.Authorization].", a.origin);
       }
-      if (a.kind === "lambda" && a.type === "token") flag("Lambda TOKEN authorizers", "Use type: request with identitySources: [$request.header.Authorization].", a.origin);
     }
     const root = model.origin;
-    const plan = model.usagePlans[0];
-    if (plan) flag("usage plans and API keys", `Remove x-gateway.usagePlans, ${REST}.`, parent(plan.origin));
-    if (model.endpoint.type !== "regional") flag(`${model.endpoint.type} endpoints`, "HTTP APIs are always regional; remove the endpoint type.", model.endpoint.origin);
     const s = model.settings;
-    if (s.binaryMediaTypes.length > 0) flag("binary media types", "Return base64 with isBase64Encoded from Lambda instead.", child(root, "binaryMediaTypes"));
-    if (s.minimumCompressionSize !== undefined) flag("response compression", `Compress in the backend, ${REST}.`, child(root, "minimumCompressionSize"));
+    const plan = model.usagePlans[0];
     const response = s.gatewayResponses[0];
+    if (plan) flag("usage plans and API keys", `Remove x-gateway.usagePlans, ${REST}.`, parent(plan.origin));
+    if (model.endpoint.type !== "regional") {
+      flag(`${model.endpoint.type} endpoints`, "HTTP APIs are always regional; remove the endpoint type.", model.endpoint.origin);
+    }
+    if (s.binaryMediaTypes.length > 0) flag("binary media types", BASE64, child(root, "binaryMediaTypes"));
+    if (s.minimumCompressionSize !== undefined) {
+      flag("response compression", `Compress in the backend, ${REST}.`, child(root, "minimumCompressionSize"));
+    }
     if (response) flag("gateway responses", `Remove x-gateway.gatewayResponses, ${REST}.`, parent(response.origin));
-    if (s.policy !== undefined) flag("resource policies", `Use IAM authorization or a Lambda authorizer, ${REST}.`, child(root, "policy"));
-    if (s.apiKeySource === "AUTHORIZER") flag("API key source AUTHORIZER", `Remove x-gateway.apiKeySource, ${REST}.`, child(root, "apiKeySource"));
+    if (s.policy !== undefined) {
+      flag("resource policies", `Use IAM authorization or a Lambda authorizer, ${REST}.`, child(root, "policy"));
+    }
+    if (s.apiKeySource === "AUTHORIZER") {
+      flag("API key source AUTHORIZER", `Remove x-gateway.apiKeySource, ${REST}.`, child(root, "apiKeySource"));
+    }
     for (const stage of model.stages) {
       if (stage.tracing) flag("X-Ray tracing", `Trace in the backend, ${REST}.`, child(stage.origin, "tracing"));
-      if (stage.cache) flag("stage caches", `Cache in the backend or a CDN, ${REST}.`, stage.cache.origin);
+      if (stage.cache) flag("stage caches", CACHE, stage.cache.origin);
     }
   },
 };

@@ -9,6 +9,10 @@
 import { child, parent } from "../origins.js";
 import type { Rule } from "../rule.js";
 
+const JWT_FIX =
+  "Use x-gateway: { cognito: { userPools } } for Cognito tokens or a Lambda authorizer, or an HTTP API (x-gateway.api: http).";
+const SIMPLE_FIX = "REST Lambda authorizers return an IAM policy; remove simpleResponses.";
+
 /** Reports each offending security scheme used by an operation once, at its authorizer's key. */
 export const apiKindUnsupportedRest: Rule = {
   name: "api-kind-unsupported-rest",
@@ -25,11 +29,7 @@ export const apiKindUnsupportedRest: Rule = {
       if (a.kind === "jwt") {
         report({
           code: "api-kind-unsupported",
-          args: {
-            kind: "REST",
-            feature: "JWT authorizers",
-            fix: "Use x-gateway: { cognito: { userPools } } for Cognito tokens or a Lambda authorizer, or an HTTP API (x-gateway.api: http).",
-          },
+          args: { kind: "REST", feature: "JWT authorizers", fix: JWT_FIX },
           origin: a.origin,
           part: "key",
         });
@@ -37,7 +37,7 @@ export const apiKindUnsupportedRest: Rule = {
       if (a.kind === "lambda" && a.simpleResponses) {
         report({
           code: "api-kind-unsupported",
-          args: { kind: "REST", feature: "simple authorizer responses", fix: "REST Lambda authorizers return an IAM policy; remove simpleResponses." },
+          args: { kind: "REST", feature: "simple authorizer responses", fix: SIMPLE_FIX },
           origin: child(parent(a.origin), "simpleResponses"),
           part: "key",
         });

@@ -26,7 +26,8 @@ export const apiKindUnsupportedWebSocket: Rule = {
       const kind = route.auth && schemes.get(route.auth.scheme)?.authorizer?.kind;
       const gap = kind !== undefined && Object.hasOwn(GAPS, kind) ? GAPS[kind] : undefined;
       if (!route.auth || !gap) continue;
-      report({ code: "api-kind-unsupported", args: { kind: "WebSocket", feature: gap[0], fix: gap[1] }, origin: route.auth.origin });
+      const [feature, fix] = gap;
+      report({ code: "api-kind-unsupported", args: { kind: "WebSocket", feature, fix }, origin: route.auth.origin });
     }
   },
 };

@@ -58,14 +58,20 @@ export const apiQuotas: Rule = {
       const raised = Object.hasOwn(quotas, key) ? quotas[key] : undefined;
       if (count <= (raised ?? limit)) return;
       const shown = raised === undefined ? formatCount(limit) : `${formatCount(raised)} (raised in x-gateway.quotas.${key})`;
-      report({ code: "quota-soft-limit", args: { what, count: formatCount(count), limit: shown, source }, origin: model.origin, part: "key" });
+      report({
+        code: "quota-soft-limit",
+        args: { what, count: formatCount(count), limit: shown, source },
+        origin: model.origin,
+        part: "key",
+      });
     };
     const page = PAGES[model.kind];
     if (model.kind === "rest") soft("Resources of the REST API", countRestResources(model), "resources", 300, page);
     else soft("Routes of the HTTP API", countHttpRoutes(model), "routes", 300, page);
     soft("Stages", model.stages.length, "stages", 10, page);
     const used = new Set(model.operations.flatMap((op) => op.security.flatMap((alt) => alt.schemes.map((s) => s.name))));
-    soft(`Authorizers of the ${model.kind === "rest" ? "REST" : "HTTP"} API`, countAuthorizers(model, used), "authorizers", 10, page);
+    const kind = model.kind === "rest" ? "REST" : "HTTP";
+    soft(`Authorizers of the ${kind} API`, countAuthorizers(model, used), "authorizers", 10, page);
     const ws = model.websocket;
     if (ws) {
       soft("Routes of the WebSocket API", ws.routes.length, "websocketRoutes", 300, PAGES.websocket);

@@ -24,7 +24,12 @@ export const authorizerLimits: Rule = {
       if (a?.kind !== "jwt" || a.audiences.length <= MAX_AUDIENCES) continue;
       report({
         code: "quota-exceeded",
-        args: { what: `Audiences of JWT authorizer ${name}`, count: String(a.audiences.length), limit: String(MAX_AUDIENCES), source: SOURCE },
+        args: {
+          what: `Audiences of JWT authorizer ${name}`,
+          count: String(a.audiences.length),
+          limit: String(MAX_AUDIENCES),
+          source: SOURCE,
+        },
         origin: child(a.origin, "audiences"),
         part: "key",
       });
@@ -37,7 +42,12 @@ export const authorizerLimits: Rule = {
           if (scopes.length <= MAX_SCOPES) continue;
           once({
             code: "quota-exceeded",
-            args: { what: `Scopes of ${name} on one route`, count: String(scopes.length), limit: String(MAX_SCOPES), source: SOURCE },
+            args: {
+              what: `Scopes of ${name} on one route`,
+              count: String(scopes.length),
+              limit: String(MAX_SCOPES),
+              source: SOURCE,
+            },
             origin: child(alternative.origin, name),
           });
         }

@@ -18,6 +18,10 @@ export const corsWildcardCredentials: Rule = {
     if (!cors?.credentials) return;
     const index = cors.origins.indexOf("*");
     if (index < 0) return;
-    report({ code: "cors-wildcard-credentials", origin: child(cors.origin, "origins", index), related: [child(cors.origin, "credentials")] });
+    report({
+      code: "cors-wildcard-credentials",
+      origin: child(cors.origin, "origins", index),
+      related: [child(cors.origin, "credentials")],
+    });
   },
 };

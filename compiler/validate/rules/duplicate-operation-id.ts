@@ -12,7 +12,8 @@ import { child } from "../origins.js";
 import type { Rule } from "../rule.js";
 
 const caseClash = (first: Operation): string =>
-  `differs from ${first.id} only in letter case; their generated files would collide on case-insensitive file systems (macOS, Windows)`;
+  `differs from ${first.id} only in letter case; their generated files would collide on case-insensitive ` +
+  "file systems (macOS, Windows)";
 
 /** The ways two ids clash, most specific first: what each compares, and how the message says it. */
 const VIEWS: readonly { key(id: string): string; clash(id: string, first: Operation): string }[] = [

@@ -7,12 +7,12 @@
 import type { Integration } from "../../model/types.js";
 import { child } from "../origins.js";
 import { reportOnce, type Rule } from "../rule.js";
-import { didYouMean } from "../text.js";
+import { didYouMean } from "../../parse/did-you-mean.js";
 
 /**
- * Checks `lambda` integrations of operations and WebSocket routes and `lambda` authorizers, at the `function`
- * key of the full form, which is the `lambda` value itself in the short form (`lambda: pets`). An integration
- * shared through `x-gateway.defaults` is reported once.
+ * Checks `lambda` integrations of operations and WebSocket routes, at the `function` of the full form (the
+ * `lambda` key in the short form `lambda: pets`), and `lambda` authorizers, at their `lambda` value. An
+ * integration shared through `x-gateway.defaults` is reported once.
  */
 export const functionUnknown: Rule = {
   name: "function-unknown",
@@ -24,7 +24,8 @@ export const functionUnknown: Rule = {
     const checkIntegration = (integration: Integration | undefined): void => {
       if (integration?.kind !== "lambda" || known.has(integration.function)) return;
       const name = integration.function;
-      once({ code: "function-unknown", args: { name, hint: didYouMean(name, names) }, origin: child(integration.origin, "function") });
+      const origin = child(integration.origin, "function");
+      once({ code: "function-unknown", args: { name, hint: didYouMean(name, names) }, origin });
     };
     for (const op of model.operations) checkIntegration(op.integration);
     for (const route of model.websocket?.routes ?? []) checkIntegration(route.integration);
@@ -32,7 +33,7 @@ export const functionUnknown: Rule = {
       const authorizer = scheme.authorizer;
       if (authorizer?.kind !== "lambda" || known.has(authorizer.function)) continue;
       const name = authorizer.function;
-      once({ code: "function-unknown", args: { name, hint: didYouMean(name, names) }, origin: child(authorizer.origin, "function") });
+      once({ code: "function-unknown", args: { name, hint: didYouMean(name, names) }, origin: authorizer.origin });
     }
   },
 };

@@ -6,17 +6,21 @@
  * (api-gateway-set-up-simple-proxy.html) and "Working with routes for HTTP APIs" (http-api-develop-routes.html).
  */
 import { pathItemOrigin } from "../origins.js";
-import { pathSegments } from "../paths.js";
+import { pathSegments, proxyResourceLookup } from "../paths.js";
 import type { Rule } from "../rule.js";
 
-/** Reports each path once per greedy variable that is followed by another segment, at the path's key. */
+/**
+ * Reports each path once per greedy variable that is followed by another segment, at the path's key. Paths under
+ * a `proxyResources` prefix are exempt: the prefix's own `{proxy+}` serves them.
+ */
 export const greedyPathNotLast: Rule = {
   name: "greedy-path-not-last",
   codes: ["greedy-path-not-last"],
   check(model, report) {
+    const proxyOf = proxyResourceLookup(model.proxyResources);
     const seen = new Set<string>();
     for (const { path } of model.operations) {
-      if (seen.has(path)) continue;
+      if (seen.has(path) || proxyOf(path)) continue;
       seen.add(path);
       const segments = pathSegments(path);
       segments.slice(0, -1).forEach((segment) => {

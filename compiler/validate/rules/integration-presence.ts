@@ -49,11 +49,8 @@ export const integrationPresence: Rule = {
       const fix = proxyOf(op.path)
         ? undefined
         : "add one to its x-gateway (lambda, http, mock, …) or set x-gateway.defaults.integration";
-      checkTarget(
-        { subject: `Operation ${operationLabel(op)}`, integration: op.integration, integrationKeys: op.integrationKeys, holder: op.gatewayOrigin },
-        fix,
-        report,
-      );
+      const target = { subject: `Operation ${operationLabel(op)}`, ...op, holder: op.gatewayOrigin };
+      checkTarget(target, fix, report);
     }
     for (const route of model.websocket?.routes ?? []) {
       const fix = route.key === "$connect" ? undefined : "add one to the route (lambda, http, mock, …)";

@@ -24,20 +24,35 @@ interface Verdict {
   readonly hint: string;
 }
 
+const EDGE_HINT = " Edge-optimized endpoints cannot wait longer; use a regional endpoint for longer timeouts.";
+const QUOTA_HINT =
+  ` Regional and private REST APIs can wait up to ${formatCount(RAISED_MAX)} ms after a Service Quotas increase;` +
+  " once it is granted, set x-gateway.quotas.integrationTimeout.";
+
 /** The verdict on `ms` for a REST API with `endpoint`, honouring a raised `integrationTimeout` quota. */
 function restVerdict(ms: number, endpoint: string, raised: number | undefined): Verdict | undefined {
   if (ms < MIN) return { max: DEFAULT_MAX, severity: "error", hint: "" };
   if (ms <= DEFAULT_MAX) return undefined;
-  if (endpoint === "edge") {
-    return { max: DEFAULT_MAX, severity: "error", hint: " Edge-optimized endpoints cannot wait longer; use a regional endpoint for longer timeouts." };
+  if (endpoint === "edge") return { max: DEFAULT_MAX, severity: "error", hint: EDGE_HINT };
+  if (ms > RAISED_MAX) {
+    return { max: RAISED_MAX, severity: "error", hint: ` ${formatCount(RAISED_MAX)} ms is the most a quota increase allows.` };
   }
-  if (ms > RAISED_MAX) return { max: RAISED_MAX, severity: "error", hint: ` ${formatCount(RAISED_MAX)} ms is the most a quota increase allows.` };
   if (raised !== undefined && ms <= raised) return undefined;
-  const hint = ` Regional and private REST APIs can wait up to ${formatCount(RAISED_MAX)} ms after a Service Quotas increase; once it is granted, set x-gateway.quotas.integrationTimeout.`;
-  return { max: DEFAULT_MAX, severity: "warning", hint };
+  return { max: DEFAULT_MAX, severity: "warning", hint: QUOTA_HINT };
 }
 
-function check(report: Report, kind: string, i: Integration | undefined, verdict: (ms: number) => Verdict | undefined, at?: Origin): void {
+/** The verdict for a fixed range of `MIN`–`max` ms. */
+const fixed = (max: number) => (ms: number): Verdict | undefined =>
+  ms < MIN || ms > max ? { max, severity: "error", hint: "" } : undefined;
+
+/** Reports the timeout of `i` when `verdict` finds fault with it, at `at` or else the integration's `timeout`. */
+function checkTimeout(
+  report: Report,
+  kind: string,
+  i: Integration | undefined,
+  verdict: (ms: number) => Verdict | undefined,
+  at?: Origin,
+): void {
   if (i?.timeout === undefined) return;
   const v = verdict(i.timeout);
   if (!v) return;
@@ -49,9 +64,6 @@ function check(report: Report, kind: string, i: Integration | undefined, verdict
   });
 }
 
-const fixed = (max: number) => (ms: number): Verdict | undefined =>
-  ms < MIN || ms > max ? { max, severity: "error", hint: "" } : undefined;
-
 /**
  * Reports at the `timeout` that set the value: the operation's (or `defaults.timeout`) when the integration took
  * it from there, else the integration's own. A value shared through `defaults` is reported once.
@@ -62,11 +74,13 @@ export const integrationTimeoutRange: Rule = {
   check(model, report) {
     const once = reportOnce(report);
     const raised = model.settings.quotas["integrationTimeout"];
-    const verdict = model.kind === "rest" ? (ms: number) => restVerdict(ms, model.endpoint.type, raised) : fixed(30_000);
+    const rest = model.kind === "rest";
+    const verdict = rest ? (ms: number) => restVerdict(ms, model.endpoint.type, raised) : fixed(30_000);
     for (const op of model.operations) {
       const t = op.options.timeout;
-      check(once, model.kind === "rest" ? "REST" : "HTTP", op.integration, verdict, t && t.ms === op.integration?.timeout ? t.origin : undefined);
+      const at = t && t.ms === op.integration?.timeout ? t.origin : undefined;
+      checkTimeout(once, rest ? "REST" : "HTTP", op.integration, verdict, at);
     }
-    for (const route of model.websocket?.routes ?? []) check(once, "WebSocket", route.integration, fixed(DEFAULT_MAX));
+    for (const route of model.websocket?.routes ?? []) checkTimeout(once, "WebSocket", route.integration, fixed(DEFAULT_MAX));
   },
 };

@@ -12,9 +12,9 @@ import { reportOnce, type Rule } from "../rule.js";
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /**
- * Checks header parameters (at `name`), CORS `headers` and `exposeHeaders` (at the entry), response headers,
- * mock and response-mapping headers of operations and WebSocket routes and gateway-response headers (at the key). A node shared by many operations
- * is reported once.
+ * Checks header parameters (at `name`), CORS `headers` and `exposeHeaders` (at the entry), and at the key:
+ * response headers, mock and response-mapping headers of operations and WebSocket routes, and gateway-response
+ * headers. A node shared by many operations is reported once.
  */
 export const invalidHeaderName: Rule = {
   name: "invalid-header-name",

@@ -12,16 +12,19 @@ import { reportOnce, type Rule } from "../rule.js";
 
 const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
 
+/** The code point of a one-character string in upper-case hexadecimal. */
+const hex = (ch: string): string => (ch.codePointAt(0) ?? 0).toString(16).toUpperCase();
+
 /** The invisible characters of `name` as `U+XXXX`, each once; empty when there are none. */
 function invisibleIn(name: string): string[] {
   const found = new Set<string>();
-  for (const [ch] of name.matchAll(INVISIBLE)) found.add(`U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`);
+  for (const [ch] of name.matchAll(INVISIBLE)) found.add(`U+${hex(ch).padStart(4, "0")}`);
   return [...found];
 }
 
 /** `name` with each invisible character written as `\u{…}`, so the message shows where it is. */
 function visible(name: string): string {
-  return name.replace(INVISIBLE, (ch) => `\\u{${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`);
+  return name.replace(INVISIBLE, (ch) => `\\u{${hex(ch)}}`);
 }
 
 /**
@@ -35,7 +38,8 @@ export const invisibleCharacters: Rule = {
     const once = reportOnce(report);
     const checkName = (what: string, name: string, origin: Origin, part: "key" | "value" = "key"): void => {
       const chars = invisibleIn(name);
-      if (chars.length > 0) once({ code: "invisible-characters", args: { what, name: visible(name), chars: chars.join(", ") }, origin, part });
+      if (chars.length === 0) return;
+      once({ code: "invisible-characters", args: { what, name: visible(name), chars: chars.join(", ") }, origin, part });
     };
     for (const op of model.operations) {
       if (!op.idDerived) checkName("Operation id", op.id, child(op.origin, "operationId"), "value");

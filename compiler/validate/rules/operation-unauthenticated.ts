@@ -22,7 +22,8 @@ export const operationUnauthenticated: Rule = {
     for (const op of model.operations) {
       if (op.public || op.method === "OPTIONS") continue;
       const open = op.security.length === 0 || op.security.some((alternative) => alternative.schemes.length === 0);
-      if (open) report({ code: "operation-unauthenticated", args: { operation: operationLabel(op) }, origin: op.origin, part: "key" });
+      if (!open) continue;
+      report({ code: "operation-unauthenticated", args: { operation: operationLabel(op) }, origin: op.origin, part: "key" });
     }
   },
 };

@@ -7,7 +7,7 @@
  * HTTP APIs" (http-api-develop-routes.html).
  */
 import { pathItemOrigin } from "../origins.js";
-import { pathSegments } from "../paths.js";
+import { pathSegments, proxyFix, proxyResourceLookup } from "../paths.js";
 import type { Rule } from "../rule.js";
 
 const VARIABLE = /\{[^{}]*\}/g;
@@ -27,7 +27,8 @@ function mixed(segment: string): boolean {
 }
 
 /**
- * Each distinct path is checked once; a bad segment is reported at the path's `/paths` key. The fix for a mixed
+ * Each distinct path is checked once; a bad segment is reported at the path's `/paths` key. Paths under a
+ * `proxyResources` prefix are exempt: they never become resources or routes of their own. The fix for a mixed
  * segment names the proxy prefix that would take the segment out of the resource tree (the path up to it).
  */
 export const pathSegmentRules: Rule = {
@@ -35,15 +36,16 @@ export const pathSegmentRules: Rule = {
   codes: ["path-segment-mixed", "path-segment-invalid"],
   check(model, report) {
     const kind = model.kind === "rest" ? "REST" : "HTTP";
+    const proxyOf = proxyResourceLookup(model.proxyResources);
     const seen = new Set<string>();
     for (const { path } of model.operations) {
-      if (seen.has(path)) continue;
+      if (seen.has(path) || proxyOf(path)) continue;
       seen.add(path);
       let prefix = "";
       for (const segment of pathSegments(path)) {
         const origin = pathItemOrigin(model, path);
         if (mixed(segment)) {
-          const fix = `Make each variable its own segment, or serve the subtree through x-gateway.proxyResources: [${prefix || "/"}].`;
+          const fix = `Make each variable its own segment, or ${proxyFix(prefix)}.`;
           report({ code: "path-segment-mixed", args: { segment, path, kind, fix }, origin, part: "key" });
         }
         if (model.kind === "rest" && invalidRestSegment(segment)) {

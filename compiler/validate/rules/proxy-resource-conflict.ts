@@ -15,12 +15,10 @@ import { operationLabel } from "../text.js";
 /** A readable, order-independent description of an effective security: `none`, `users(read) | keys`. */
 function describeSecurity(security: readonly SecurityRequirement[]): string {
   if (security.length === 0) return "none";
+  const scheme = (s: SecurityRequirement["schemes"][number]): string =>
+    s.scopes.length > 0 ? `${s.name}(${[...s.scopes].sort().join(" ")})` : s.name;
   return security
-    .map((alt) =>
-      alt.schemes.length === 0
-        ? "{}"
-        : alt.schemes.map((s) => (s.scopes.length > 0 ? `${s.name}(${[...s.scopes].sort().join(" ")})` : s.name)).sort().join(" + "),
-    )
+    .map((alt) => (alt.schemes.length === 0 ? "{}" : alt.schemes.map(scheme).sort().join(" + ")))
     .sort()
     .join(" | ");
 }
@@ -44,7 +42,9 @@ export const proxyResourceConflict: Rule = {
       const i = op.integration;
       if (i && op.integrationKeys.length > 0 && !(i.kind === "http" && i.proxy && !i.request && !i.response)) {
         const what = i.kind !== "http" ? i.kind : i.proxy ? "http (with request or response mappings)" : "non-proxy http";
-        const reason = `its ${what} integration would be dropped, since the greedy resource forwards every request under the prefix to one HTTP proxy`;
+        const reason =
+          `its ${what} integration would be dropped, since the greedy resource forwards every request under the ` +
+          "prefix to one HTTP proxy";
         report({ code: "proxy-resource-conflict", args: { operation, prefix, reason }, origin: i.origin, part: "key" });
       }
       const security = describeSecurity(op.security);
@@ -52,8 +52,11 @@ export const proxyResourceConflict: Rule = {
       if (!first) {
         firstUnder.set(prefix, { op, security });
       } else if (first.security !== security) {
-        const reason = `its security (${security}) differs from ${operationLabel(first.op)}'s (${first.security}), and the greedy resource has one authorization for the whole prefix`;
-        report({ code: "proxy-resource-conflict", args: { operation, prefix, reason }, origin: op.origin, part: "key", related: [first.op.origin] });
+        const reason =
+          `its security (${security}) differs from ${operationLabel(first.op)}'s (${first.security}), and the ` +
+          "greedy resource has one authorization for the whole prefix";
+        const related = [first.op.origin];
+        report({ code: "proxy-resource-conflict", args: { operation, prefix, reason }, origin: op.origin, part: "key", related });
       }
     }
   },

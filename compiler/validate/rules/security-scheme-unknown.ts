@@ -8,7 +8,7 @@
  */
 import { child } from "../origins.js";
 import { reportOnce, type Rule } from "../rule.js";
-import { didYouMean } from "../text.js";
+import { didYouMean } from "../../parse/did-you-mean.js";
 
 /** Reports at the requirement's key (once for a document-level requirement that many operations inherit). */
 export const securitySchemeUnknown: Rule = {

@@ -8,7 +8,7 @@
  * amazon-archives/aws-apigateway-importer#202 ("by design").
  */
 import { pathItemOrigin } from "../origins.js";
-import { pathSegments, proxyResourceLookup, segmentVariable } from "../paths.js";
+import { pathSegments, proxyFix, proxyResourceLookup, segmentVariable } from "../paths.js";
 import type { Rule } from "../rule.js";
 
 /**
@@ -36,7 +36,6 @@ export const siblingPathVariables: Rule = {
           if (!first) {
             firstVariable.set(parent, { segment, path });
           } else if (first.segment !== segment) {
-            const prefix = parent === "" ? "/" : parent;
             report({
               code: "sibling-path-variables",
               args: {
@@ -44,7 +43,7 @@ export const siblingPathVariables: Rule = {
                 name: segment.slice(1, -1),
                 other: first.path,
                 otherName: first.segment.slice(1, -1),
-                fix: `Rename {${segment.slice(1, -1)}} to {${first.segment.slice(1, -1)}}, or serve the subtree through x-gateway.proxyResources: [${prefix}].`,
+                fix: `Rename ${segment} to ${first.segment}, or ${proxyFix(parent)}.`,
               },
               origin: pathItemOrigin(model, path),
               part: "key",

@@ -6,7 +6,7 @@
  * (api-gateway-api-usage-plans.html).
  */
 import { reportOnce, type Rule } from "../rule.js";
-import { didYouMean } from "../text.js";
+import { didYouMean } from "../../parse/did-you-mean.js";
 
 /** Reports at the list item that names the plan. */
 export const usagePlanUnknown: Rule = {

@@ -20,7 +20,8 @@ export const websocketRouteKeyInvalid: Rule = {
       else if (route.key.startsWith("$") && !PREDEFINED.has(route.key)) {
         reason = "only $connect, $disconnect and $default may start with $; rename the custom route";
       }
-      if (reason) report({ code: "websocket-route-key-invalid", args: { key: route.key, reason }, origin: route.origin, part: "key" });
+      if (!reason) continue;
+      report({ code: "websocket-route-key-invalid", args: { key: route.key, reason }, origin: route.origin, part: "key" });
     }
   },
 };

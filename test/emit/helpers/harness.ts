@@ -3,10 +3,11 @@
  * so the generated program resolves `@pulumi/*` from our node_modules), type-check every generated program with one
  * `tsc` process, and run a program in-process under Pulumi mocks, recording every resource.
  */
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import * as pulumi from "@pulumi/pulumi";
 import { DiagnosticCollector, type Diagnostic } from "../../../compiler/diagnostics/diagnostic.js";
 import { emitters } from "../../../compiler/emit/index.js";
@@ -16,6 +17,8 @@ import type { GatewayModel } from "../../../compiler/model/types.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const outRoot = path.join(root, "test", ".out");
+const requireFromHere = createRequire(import.meta.url);
+let runs = 0;
 
 /** Runs every emitter over `model`. */
 export function emitAll(model: GatewayModel, specDirFromPulumi = ".."): { files: readonly OutputFile[]; diagnostics: readonly Diagnostic[] } {
@@ -44,23 +47,25 @@ export function writeCase(caseName: string, files: readonly OutputFile[]): strin
 }
 
 /**
- * Type-checks `pulumi/index.ts` of every listed case in one `tsc` process, with the generated tsconfig's options.
- * Returns tsc's output ("" when clean).
+ * Starts type-checking `pulumi/index.ts` of every listed case in one `tsc` process, with the generated tsconfig's
+ * options. Resolves to tsc's output ("" when clean).
  */
-export function typeCheck(caseNames: readonly string[]): string {
+export function startTypeCheck(caseNames: readonly string[]): Promise<string> {
   const config = path.join(outRoot, "emit-tsconfig.json");
   const files = caseNames.map((c) => `${c}/pulumi/index.ts`);
   fs.writeFileSync(config, JSON.stringify({ compilerOptions: { ...TSCONFIG_OPTIONS, noEmit: true, pretty: false }, files }, null, 2));
-  try {
-    execFileSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", config], {
-      cwd: root,
-      encoding: "utf8",
+  const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
+  return new Promise((resolve) => {
+    execFile(process.execPath, [tsc, "-p", config], { cwd: root, encoding: "utf8" }, (error, stdout, stderr) => {
+      resolve(error ? `${stdout}${stderr}` || error.message : "");
     });
-    return "";
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string; message: string };
-    return `${e.stdout ?? ""}${e.stderr ?? ""}` || e.message;
-  }
+  });
+}
+
+/** The value of a Pulumi secret as mocks receive it (a wrapper object), or undefined when `value` is not one. */
+export function secretValue(value: unknown): unknown {
+  const wrapper = value as Record<string, unknown> | undefined;
+  return wrapper?.["4dabf18193072939515e22adb298388d"] === "1b47061264138c4ac30d75fd1eb44270" ? wrapper.value : undefined;
 }
 
 /** A resource the program registered, with its resolved inputs. */
@@ -132,7 +137,10 @@ export async function runUnderMocks(
   const config: Record<string, string> = {};
   for (const [key, value] of Object.entries(options.config)) config[qualify(key)] = value;
   pulumi.runtime.setAllConfig(config, (options.secrets ?? []).map(qualify));
-  await import(path.join(outRoot, caseName, "pulumi", "index.ts"));
+  // The program is CommonJS (its package.json has no "type"): forget an earlier run, then import it afresh.
+  const program = path.join(outRoot, caseName, "pulumi", "index.ts");
+  delete requireFromHere.cache[program];
+  await import(`${pathToFileURL(program).href}?run=${++runs}`);
   await pulumi.runtime.disconnect();
   return resources;
 }

@@ -1,8 +1,12 @@
 /**
- * Checks the `x-amazon-apigateway-*` keys of a document where API Gateway reads them (root, servers, path items,
- * operations, components, security schemes, tags): each known extension against its definition in
- * `schemas/x-amazon-apigateway.schema.json`; unknown names (any letter case, and near misses of the prefix such as
- * `x-amazon-apigatway-policy`) and extensions in the wrong place as `unknown-property` on the key.
+ * Checks the extension keys of the objects where API Gateway and Portico read them (root, servers, tags, path items,
+ * operations, components, security schemes):
+ * - each known `x-amazon-apigateway-*` extension is validated against its definition in
+ *   `schemas/x-amazon-apigateway.schema.json`, where API Gateway reads it;
+ * - unknown native names (any letter case, and near misses of the prefix such as `x-amazon-apigatway-policy`) and
+ *   known ones in the wrong place are `unknown-property` on the key;
+ * - near misses of `x-gateway` (`x-gatway`, `X-Gateway`) where x-gateway belongs are `unknown-property` too: OpenAPI
+ *   accepts any `x-` key, so the typo would otherwise silently drop the configuration.
  */
 import type { SchemaProblem } from "./ajv-errors.js";
 import { closestName } from "./did-you-mean.js";
@@ -70,32 +74,42 @@ export interface NativeTarget {
   readonly pointer: string;
 }
 
+/** Where `x-gateway` is read. */
+const GATEWAY_PLACEMENTS: ReadonlySet<NativePlacement> = new Set(["root", "pathItem", "operation", "securityScheme"]);
+
 /**
- * The native extensions of `document`: those to validate, and the problems with the keys themselves
- * (unknown-property for unknown names and for known extensions where API Gateway does not read them).
+ * The extension keys of `document`: the native extensions to validate, and the problems with the keys themselves
+ * (`unknown-property`: unknown native names, native extensions where API Gateway does not read them, near misses of
+ * `x-gateway`).
  */
-export function nativeExtensionTargets(document: Obj): { readonly targets: NativeTarget[]; readonly problems: SchemaProblem[] } {
+export function checkExtensionKeys(document: Obj): { readonly targets: NativeTarget[]; readonly problems: SchemaProblem[] } {
   const targets: NativeTarget[] = [];
   const problems: SchemaProblem[] = [];
   const known = [...nativeExtensions.keys()];
   for (const { node, placement, pointer } of placements(document)) {
     for (const key of Object.keys(node)) {
-      const native = isNativeExtensionKey(key);
-      const extension = nativeExtensions.get(key);
-      const validator = extension ? nativeValidator(key) : undefined;
       const at = childPointer(pointer, key);
-      if (!extension || !validator) {
-        const match = native ? suggestNative(key) : key.toLowerCase().startsWith("x-amazon") ? closestName(key, known) : undefined;
-        if (!native && match === undefined) continue;
-        const hint = match ? ` Did you mean '${match}'?` : " API Gateway defines no such extension.";
+      const unknown = (hint: string): void => {
         problems.push({ code: "unknown-property", pointer: at, part: "key", name: key, allowed: known, patterns: [], hint });
-      } else if (!extension.placements.includes(placement)) {
-        const where = extension.placements.map((p) => placementNames[p]).join(" or ");
-        const hint = ` API Gateway reads ${key} only in ${where}.`;
-        problems.push({ code: "unknown-property", pointer: at, part: "key", name: key, allowed: known, patterns: [], hint });
-      } else {
-        targets.push({ validator, value: node[key], pointer: at });
+      };
+      if (GATEWAY_PLACEMENTS.has(placement) && key !== "x-gateway" && closestName(key, ["x-gateway"]) !== undefined) {
+        unknown(" Did you mean 'x-gateway'?");
+        continue;
       }
+      const extension = nativeExtensions.get(key);
+      if (extension === undefined) {
+        const native = isNativeExtensionKey(key);
+        const match = native ? suggestNative(key) : key.toLowerCase().startsWith("x-amazon") ? closestName(key, known) : undefined;
+        if (match !== undefined) unknown(` Did you mean '${match}'?`);
+        else if (native) unknown(" API Gateway defines no such extension.");
+        continue;
+      }
+      if (!extension.placements.includes(placement)) {
+        unknown(` API Gateway reads ${key} only in ${extension.placements.map((p) => placementNames[p]).join(" or ")}.`);
+        continue;
+      }
+      const validator = nativeValidator(key);
+      if (validator) targets.push({ validator, value: node[key], pointer: at });
     }
   }
   return { targets, problems };
