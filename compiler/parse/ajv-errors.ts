@@ -112,8 +112,10 @@ function toProblem(e: ErrorObject, at: string, index: SchemaIndex): SchemaProble
       const expected = types.map(typeWord).join(" or ");
       return { code: "invalid-type", pointer: at, part: "value", expected: `${expected}, not ${typeWord(kindOf(e.data))}` };
     }
-    case "enum":
-      return value(`must be one of ${(p["allowedValues"] as unknown[]).map(showValue).join(", ")}${gotOrMeant(e.data, p["allowedValues"] as unknown[])}`);
+    case "enum": {
+      const allowed = p["allowedValues"] as unknown[];
+      return value(`must be one of ${allowed.map(showValue).join(", ")}${gotOrMeant(e.data, allowed)}`);
+    }
     case "const":
       return value(`must be ${showValue(p["allowedValue"])}${got(e.data)}`);
     case "pattern":

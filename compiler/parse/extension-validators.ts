@@ -16,10 +16,16 @@ const require = createRequire(import.meta.url);
 const GATEWAY_ID = "https://portico.dev/schemas/x-gateway.schema.json";
 const NATIVE_ID = "https://portico.dev/schemas/x-amazon-apigateway.schema.json";
 
-let state: { readonly ajv: InstanceType<typeof AjvModule.default>; readonly gateway: AnySchemaObject; readonly native: AnySchemaObject } | undefined;
+interface Loaded {
+  readonly ajv: InstanceType<typeof AjvModule.default>;
+  readonly gateway: AnySchemaObject;
+  readonly native: AnySchemaObject;
+}
+
+let state: Loaded | undefined;
 const compiled = new Map<string, SchemaValidator>();
 
-function load(): NonNullable<typeof state> {
+function load(): Loaded {
   if (!state) {
     const gateway = structuredClone(require("../../schemas/x-gateway.schema.json")) as AnySchemaObject;
     const native = structuredClone(require("../../schemas/x-amazon-apigateway.schema.json")) as AnySchemaObject;

@@ -27,10 +27,8 @@ function kindOf(value: unknown): string {
 export function checkOpenApiVersion(document: unknown, file: string): VersionGate {
   const fail = (d: Diagnostic): VersionGate => ({ diagnostics: [d] });
   if (document === null || typeof document !== "object" || Array.isArray(document)) {
-    const reason =
-      document === null
-        ? "the document is empty (null); expected an object with openapi, info and paths"
-        : `the document is ${kindOf(document)}${Array.isArray(document) ? "" : ` (${showValue(document)})`}; expected an object with openapi, info and paths`;
+    const what = document === null ? "empty (null)" : Array.isArray(document) ? "a list" : `${kindOf(document)} (${showValue(document)})`;
+    const reason = `the document is ${what}; expected an object with openapi, info and paths`;
     return fail(createDiagnostic({ code: "not-openapi", args: { reason }, origin: { file, pointer: "" } }));
   }
   const root = document as Readonly<Record<string, unknown>>;

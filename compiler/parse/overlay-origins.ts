@@ -4,13 +4,22 @@
  * that file. A pointer resolves through its longest recorded prefix, so a node deep inside an inserted subtree
  * maps to the same suffix inside the overlay's `update` value. Removing array items shifts later items down;
  * their records move with them, so they keep pointing at their own text.
+ *
+ * Records live in a tree keyed by (escaped) pointer tokens, so replacing or removing a subtree drops the records
+ * below it in one step, whatever the number of records.
  */
 import type { Origin } from "../diagnostics/diagnostic.js";
-import { parentPointer } from "./pointer.js";
+
+interface Entry {
+  origin: Origin | undefined;
+  readonly children: Map<string, Entry>;
+}
+
+const tokensOf = (pointer: string): string[] => (pointer === "" ? [] : pointer.slice(1).split("/"));
 
 /** Records and resolves the origin of document subtrees. */
 export class OverlayOrigins {
-  readonly #records = new Map<string, Origin>();
+  readonly #root: Entry = { origin: undefined, children: new Map() };
   readonly #entryFile: string;
 
   constructor(entryFile: string) {
@@ -19,42 +28,58 @@ export class OverlayOrigins {
 
   /** Where the text of the document node at `pointer` is: an overlay file, or the entry file (maybe at another index). */
   resolve(pointer: string): Origin {
-    if (this.#records.size > 0) {
-      for (let p = pointer; ; p = parentPointer(p)) {
-        const origin = this.#records.get(p);
-        if (origin) return { file: origin.file, pointer: origin.pointer + pointer.slice(p.length) };
-        if (p === "") break;
+    const tokens = tokensOf(pointer);
+    let entry: Entry | undefined = this.#root;
+    let found: Origin = { file: this.#entryFile, pointer: "" };
+    let consumed = 0;
+    for (let i = 0; entry; i++) {
+      if (entry.origin) {
+        found = entry.origin;
+        consumed = i;
       }
+      if (i === tokens.length) break;
+      entry = entry.children.get(tokens[i] as string);
     }
-    return { file: this.#entryFile, pointer };
+    const suffix = tokens.slice(consumed).map((t) => `/${t}`).join("");
+    return { file: found.file, pointer: found.pointer + suffix };
   }
 
   /** The subtree at `pointer` now comes from `origin` (inserted or replaced by an overlay). */
   set(pointer: string, origin: Origin): void {
-    this.#drop((k) => k === pointer || k.startsWith(pointer + "/"));
-    this.#records.set(pointer, origin);
+    const entry = this.#walk(tokensOf(pointer), true) as Entry;
+    entry.origin = origin;
+    entry.children.clear();
   }
 
   /** The subtree at `pointer` was deleted from an object. */
   remove(pointer: string): void {
-    this.#drop((k) => k === pointer || k.startsWith(pointer + "/"));
+    const tokens = tokensOf(pointer);
+    this.#walk(tokens.slice(0, -1), false)?.children.delete(tokens[tokens.length - 1] as string);
   }
 
   /** Item `index` of the array at `arrayPointer` (which had `length` items) was deleted; later items move down. */
   removeItem(arrayPointer: string, index: number, length: number): void {
-    const moved: [string, Origin][] = [];
+    const moved: [number, Entry][] = [];
     for (let i = index + 1; i < length; i++) {
-      const from = `${arrayPointer}/${i}`;
-      const to = `${arrayPointer}/${i - 1}`;
-      moved.push([to, this.resolve(from)]);
-      for (const [k, origin] of this.#records) if (k.startsWith(from + "/")) moved.push([to + k.slice(from.length), origin]);
+      const old = this.#walk([...tokensOf(arrayPointer), String(i)], false);
+      moved.push([i - 1, { origin: this.resolve(`${arrayPointer}/${i}`), children: old?.children ?? new Map() }]);
     }
-    const prefix = arrayPointer + "/";
-    this.#drop((k) => k.startsWith(prefix) && Number(k.slice(prefix.length).split("/")[0]) >= index);
-    for (const [k, origin] of moved) this.#records.set(k, origin);
+    const array = this.#walk(tokensOf(arrayPointer), true) as Entry;
+    for (let i = index; i < length; i++) array.children.delete(String(i));
+    for (const [i, entry] of moved) array.children.set(String(i), entry);
   }
 
-  #drop(test: (pointer: string) => boolean): void {
-    for (const k of [...this.#records.keys()]) if (test(k)) this.#records.delete(k);
+  #walk(tokens: readonly string[], create: boolean): Entry | undefined {
+    let entry = this.#root;
+    for (const token of tokens) {
+      let child = entry.children.get(token);
+      if (!child) {
+        if (!create) return undefined;
+        child = { origin: undefined, children: new Map() };
+        entry.children.set(token, child);
+      }
+      entry = child;
+    }
+    return entry;
   }
 }

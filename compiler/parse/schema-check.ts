@@ -65,7 +65,13 @@ function own(obj: unknown, key: string): unknown {
 }
 
 /** Every `x-gateway` of the document with the definition that describes it. */
-function* gatewayNodes(root: Obj): Generator<{ readonly definition: GatewayDefinition; readonly value: unknown; readonly pointer: string }> {
+interface GatewayNode {
+  readonly definition: GatewayDefinition;
+  readonly value: unknown;
+  readonly pointer: string;
+}
+
+function* gatewayNodes(root: Obj): Generator<GatewayNode> {
   if (Object.hasOwn(root, "x-gateway")) yield { definition: "Root", value: root["x-gateway"], pointer: "/x-gateway" };
   const paths = own(root, "paths");
   for (const path of paths !== null && typeof paths === "object" && !Array.isArray(paths) ? Object.keys(paths) : []) {

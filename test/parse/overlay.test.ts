@@ -111,6 +111,25 @@ test("items after a removed array item keep pointing at their own text", () => {
   assert.is(located(r, "api.yaml", "/tags/1/name"), "api.yaml:8:11");
 });
 
+test("removing several items keeps both entry items and inserted items at their own text", () => {
+  const overlay = [
+    "overlay: 1.0.0",
+    "info: {title: t, version: '1'}",
+    "actions:",
+    "  - target: $.tags",
+    "    update: {name: z}",
+    "  - target: $.tags[?@.name == 'a' || @.name == 'c']",
+    "    remove: true",
+    "",
+  ].join("\n");
+  const r = load(overlay);
+  assert.equal(r.diagnostics, []);
+  assert.equal((r.document as Doc).tags, [{ name: "dummy" }, { name: "z" }]);
+  assert.is(located(r, "api.yaml", "/tags/0/name"), "api.yaml:7:11");
+  assert.is(located(r, "api.yaml", "/tags/1/name"), "gw.overlay.yaml:5:20");
+  assert.is(located(r, "api.yaml", "/tags/2"), "api.yaml:5:1");
+});
+
 test("later overlays apply to the result of earlier ones, and locate knows which text won", () => {
   const second = "overlay: 1.0.0\ninfo: {title: second, version: '1'}\nactions:\n  - target: $.paths['/pets'].get['x-gateway']\n    update: {timeout: 5000}\n";
   const r = load(OVERLAY, { "second.yaml": second }, ["gw.overlay.yaml", "second.yaml"]);
