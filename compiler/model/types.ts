@@ -78,8 +78,8 @@ export interface ApiSettings {
   /** Bytes; undefined = compression off. */
   readonly minimumCompressionSize?: number;
   readonly apiKeySource: "HEADER" | "AUTHORIZER";
-  /** Request validation default for operations that do not say (`x-gateway.validate`). */
-  readonly validate: { readonly body: boolean; readonly parameters: boolean };
+  /** Request validation default for operations that do not say (`x-gateway.validate`); absent = on (REST). */
+  readonly validate?: { readonly body: boolean; readonly parameters: boolean; readonly origin: Origin };
   /** Resource policy document, as written (`x-gateway.policy`). */
   readonly policy?: unknown;
   readonly gatewayResponses: readonly GatewayResponse[];
@@ -286,8 +286,8 @@ export type Integration =
       readonly function: string;
       /** Proxy (AWS_PROXY, the default) or non-proxy (AWS with mapping templates). */
       readonly proxy: boolean;
-      /** HTTP APIs: Lambda payload format, `2.0` by default. */
-      readonly payloadFormat: "1.0" | "2.0";
+      /** HTTP APIs: Lambda payload format as written; absent = `2.0`. */
+      readonly payloadFormat?: "1.0" | "2.0";
     })
   | (IntegrationBase & {
       readonly kind: "http";

@@ -6,9 +6,8 @@ import * as path from "node:path";
 import type { CompilerHost } from "../host.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { DEFAULT_MAX_FILE_SIZE } from "./limits.js";
-import { createLocate } from "./locate.js";
+import { createLocate, type OverlaidEntry } from "./locate.js";
 import { applyOverlays } from "./overlay.js";
-import type { OverlayOrigins } from "./overlay-origins.js";
 import { readSpecFile } from "./read-file.js";
 import { loadReferences, type References } from "./refs.js";
 import type { LoadedFile, LoadResult } from "./types.js";
@@ -44,14 +43,14 @@ export function loadSpec(host: CompilerHost, entry: string, options: LoadOptions
   const entryAbsolute = path.resolve(cwd, entry);
   const entryFile = read(entryAbsolute);
   let document = entryFile?.value;
-  let origins: OverlayOrigins | undefined;
+  let overlaid: OverlaidEntry | undefined;
   let references: References | undefined;
   if (entryFile && document !== undefined) {
     const overlays = (options.overlays ?? []).map((o) => read(path.resolve(cwd, o))).filter((f): f is LoadedFile => f !== undefined);
     if (overlays.length > 0) {
       const applied = applyOverlays(entryFile.path, document, overlays);
       document = applied.document;
-      origins = applied.origins;
+      overlaid = applied;
       diagnostics.push(...applied.diagnostics);
     }
     references = loadReferences({ host, maxFileSize, display }, entryFile, entryAbsolute, document, files);
@@ -63,6 +62,6 @@ export function loadSpec(host: CompilerHost, entry: string, options: LoadOptions
     files,
     diagnostics,
     resolveRef: (ref, from) => references?.resolveRef(ref, from),
-    locate: createLocate(files, entryFile?.path, origins),
+    locate: createLocate(files, entryFile?.path, overlaid),
   };
 }

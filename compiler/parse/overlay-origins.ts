@@ -5,8 +5,9 @@
  * maps to the same suffix inside the overlay's `update` value. Removing array items shifts later items down;
  * their records move with them, so they keep pointing at their own text.
  *
- * Records live in a tree keyed by (escaped) pointer tokens, so replacing or removing a subtree drops the records
- * below it in one step, whatever the number of records.
+ * Records live in a tree keyed by (escaped) pointer tokens, so replacing a subtree drops the records below it in
+ * one step, whatever the number of records. Deleted object members need no record: `locate` only maps pointers
+ * that still exist in the document.
  */
 import type { Origin } from "../diagnostics/diagnostic.js";
 
@@ -49,12 +50,6 @@ export class OverlayOrigins {
     const entry = this.#walk(tokensOf(pointer), true) as Entry;
     entry.origin = origin;
     entry.children.clear();
-  }
-
-  /** The subtree at `pointer` was deleted from an object. */
-  remove(pointer: string): void {
-    const tokens = tokensOf(pointer);
-    this.#walk(tokens.slice(0, -1), false)?.children.delete(tokens[tokens.length - 1] as string);
   }
 
   /** Item `index` of the array at `arrayPointer` (which had `length` items) was deleted; later items move down. */

@@ -96,9 +96,8 @@ function removeNodes(nodes: readonly Selected[], root: unknown, origins: Overlay
       if (index >= holder.value.length) continue;
       origins.removeItem(parentPointer, index, holder.value.length);
       holder.value.splice(index, 1);
-    } else if (isPlainObject(holder.value) && Object.hasOwn(holder.value, last)) {
+    } else if (isPlainObject(holder.value)) {
       delete holder.value[last];
-      origins.remove(pointer);
     }
   }
 }

@@ -64,13 +64,14 @@ function own(obj: unknown, key: string): unknown {
     : undefined;
 }
 
-/** Every `x-gateway` of the document with the definition that describes it. */
+/** An `x-gateway` node, where it is and the definition of x-gateway.schema.json that describes it. */
 interface GatewayNode {
   readonly definition: GatewayDefinition;
   readonly value: unknown;
   readonly pointer: string;
 }
 
+/** Every `x-gateway` of the document where Portico reads it: root, path items, operations, security schemes. */
 function* gatewayNodes(root: Obj): Generator<GatewayNode> {
   if (Object.hasOwn(root, "x-gateway")) yield { definition: "Root", value: root["x-gateway"], pointer: "/x-gateway" };
   const paths = own(root, "paths");

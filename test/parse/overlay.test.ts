@@ -127,7 +127,7 @@ test("removing several items keeps both entry items and inserted items at their 
   assert.equal((r.document as Doc).tags, [{ name: "dummy" }, { name: "z" }]);
   assert.is(located(r, "api.yaml", "/tags/0/name"), "api.yaml:7:11");
   assert.is(located(r, "api.yaml", "/tags/1/name"), "gw.overlay.yaml:5:20");
-  assert.is(located(r, "api.yaml", "/tags/2"), "api.yaml:5:1");
+  assert.is(located(r, "api.yaml", "/tags/2"), "api.yaml:5:1", "gone from the document: its parent");
 });
 
 test("later overlays apply to the result of earlier ones, and locate knows which text won", () => {

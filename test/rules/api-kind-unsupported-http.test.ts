@@ -38,7 +38,7 @@ test("REST-only operation options, authorizers and API settings are each reporte
       binaryMediaTypes: ["image/png"],
       minimumCompressionSize: 1024,
       apiKeySource: "HEADER",
-      validate: { body: true, parameters: true },
+      validate: { body: true, parameters: true, origin: at("/x-gateway/validate") },
       policy: {},
       gatewayResponses: [{ type: "DEFAULT_4XX", headers: {}, origin: at("/x-gateway/gatewayResponses/DEFAULT_4XX") }],
       tags: {},
@@ -68,6 +68,7 @@ test("REST-only operation options, authorizers and API settings are each reporte
     "/x-gateway/minimumCompressionSize",
     "/x-gateway/gatewayResponses",
     "/x-gateway/policy",
+    "/x-gateway/validate",
   ]);
 });
 

@@ -165,7 +165,9 @@ export function lowerSettings(gateway: Obj | undefined, origin: Origin): ApiSett
     binaryMediaTypes: strings(prop(gateway, "binaryMediaTypes")),
     ...(compression !== undefined ? { minimumCompressionSize: compression } : {}),
     apiKeySource: str(gateway, "apiKeySource")?.toLowerCase() === "authorizer" ? "AUTHORIZER" : "HEADER",
-    validate: prop(gateway, "validate") === undefined ? { body: true, parameters: true } : lowerValidate(prop(gateway, "validate")),
+    ...(prop(gateway, "validate") !== undefined
+      ? { validate: { ...lowerValidate(prop(gateway, "validate")), origin: child(origin, "validate") } }
+      : {}),
     ...(policy !== undefined ? { policy } : {}),
     gatewayResponses,
     tags: stringRecord(prop(gateway, "tags")),

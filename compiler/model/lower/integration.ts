@@ -59,8 +59,14 @@ export function lowerIntegration(gateway: Obj | undefined, origin: Origin, path?
   switch (key) {
     case "lambda": {
       const fn = typeof raw === "string" ? raw : (str(obj, "function") ?? "");
-      const payload = str(obj, "payloadFormat") === "1.0" ? "1.0" : "2.0";
-      return { kind: "lambda", function: fn, proxy: bool(obj, "proxy") ?? true, payloadFormat: payload, ...base };
+      const payload = str(obj, "payloadFormat");
+      return {
+        kind: "lambda",
+        function: fn,
+        proxy: bool(obj, "proxy") ?? true,
+        ...(payload === "1.0" || payload === "2.0" ? { payloadFormat: payload } : {}),
+        ...base,
+      };
     }
     case "http": {
       const baseUrl = str(obj, "baseUrl");

@@ -103,6 +103,9 @@ export const apiKindUnsupportedHttp: Rule = {
     if (s.policy !== undefined) {
       flag("resource policies", `Use IAM authorization or a Lambda authorizer, ${REST}.`, child(root, "policy"));
     }
+    if (s.validate && (s.validate.body || s.validate.parameters)) {
+      flag("request validation", `Validate in the backend, ${REST}.`, s.validate.origin);
+    }
     if (s.apiKeySource === "AUTHORIZER") {
       flag("API key source AUTHORIZER", `Remove x-gateway.apiKeySource, ${REST}.`, child(root, "apiKeySource"));
     }

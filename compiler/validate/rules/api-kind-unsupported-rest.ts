@@ -43,5 +43,16 @@ export const apiKindUnsupportedRest: Rule = {
         });
       }
     }
+    for (const op of model.operations) {
+      const integration = op.integration;
+      if (integration?.kind === "lambda" && integration.payloadFormat !== undefined) {
+        report({
+          code: "api-kind-unsupported",
+          args: { kind: "REST", feature: "Lambda payload format versions", fix: "REST Lambda proxy integrations always send the 1.0 event; remove payloadFormat." },
+          origin: child(integration.origin, "payloadFormat"),
+          part: "key",
+        });
+      }
+    }
   },
 };

@@ -26,7 +26,7 @@ export function operationPointer(method: HttpMethod, path: string): string {
 
 /** A Lambda proxy integration of `fn`, at `origin`. */
 export function lambda(fn: string, origin: Origin, overrides: Partial<Extract<Integration, { kind: "lambda" }>> = {}): Integration {
-  return { kind: "lambda", function: fn, proxy: true, payloadFormat: "2.0", origin, ...overrides };
+  return { kind: "lambda", function: fn, proxy: true, origin, ...overrides };
 }
 
 /** An HTTP proxy integration to `url`, at `origin`. */
@@ -133,7 +133,6 @@ export function model(init: Partial<GatewayModel> = {}): GatewayModel {
     settings: {
       binaryMediaTypes: [],
       apiKeySource: "HEADER",
-      validate: { body: true, parameters: true },
       gatewayResponses: [],
       tags: {},
       quotas: {},
