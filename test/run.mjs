@@ -8,7 +8,7 @@ import * as path from "node:path";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const uvuBin = path.join(root, "node_modules", "uvu", "bin.js");
 const pattern = process.argv[2] ?? "\\.test\\.ts$";
-const child = spawn(process.execPath, ["--import", "tsx", uvuBin, "test", pattern, "--ignore", "(helpers|\\.out|fixtures)", "--no-color"], {
+const child = spawn(process.execPath, ["--import", "tsx", uvuBin, "test", pattern, "--ignore", "(^|/)(helpers|\\.out|fixtures)/", "--no-color"], {
   cwd: root,
   stdio: ["ignore", "pipe", "inherit"],
   env: { ...process.env, FORCE_COLOR: "0", NODE_DISABLE_COLORS: "1" },
