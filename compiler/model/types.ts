@@ -284,6 +284,8 @@ export type Integration =
   | (IntegrationBase & {
       readonly kind: "lambda";
       readonly function: string;
+      /** Where the function name is written (`lambda: pets`, or `lambda.function`). */
+      readonly functionOrigin: Origin;
       /** Proxy (AWS_PROXY, the default) or non-proxy (AWS with mapping templates). */
       readonly proxy: boolean;
       /** HTTP APIs: Lambda payload format as written; absent = `2.0`. */

@@ -104,8 +104,14 @@ export function parseJson(source: SourceText): ParsedText {
       { disallowComments: true, allowTrailingComma: false },
     );
   } catch (error) {
-    if (!(error instanceof StopScan) && !(error instanceof RangeError)) throw error;
-    deep ??= { pointer: "", range: { value: [0, 0] } };
+    if (error instanceof StopScan || error instanceof RangeError) {
+      deep ??= { pointer: "", range: { value: [0, 0] } };
+    } else {
+      // Not a JSON error: the text broke the scanner itself. It is still a problem of this file, not a crash.
+      const detail = "the JSON scanner cannot read this text";
+      diagnostics.push(createDiagnostic({ code: "syntax-error", args: { language: "JSON", detail }, origin: { file, pointer: "" } }));
+      syntaxError = true;
+    }
   }
   if (deep) return tooDeepResult(source, deep, diagnostics);
 

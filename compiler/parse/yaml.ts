@@ -56,7 +56,13 @@ export function parseYaml(source: SourceText, hasBom: boolean): ParsedText {
       const ranges = createYamlRanges(text);
       return { language: "yaml", value: undefined, diagnostics: [fromYamlException(source.path, text, shift, error, ranges)], rangeOf: ranges.rangeOf };
     }
-    throw error;
+    // Not a YAML error: the text broke the parser itself. It is still a problem of this file, not a crash.
+    const diagnostic = createDiagnostic({
+      code: "syntax-error",
+      args: { language: "YAML", detail: "the YAML parser cannot read this text" },
+      origin: { file: source.path, pointer: "" },
+    });
+    return { language: "yaml", value: undefined, diagnostics: [diagnostic], rangeOf: () => undefined };
   }
   if (deepest > MAX_DEPTH + 1 && findTooDeep(lexYaml(text), MAX_DEPTH)) return tooDeep(source.path, text, -1);
   const { rangeOf } = createYamlRanges(text);

@@ -7,7 +7,7 @@ import { diagnose, yaml } from "./helpers/check.js";
 test("an unknown function in an integration is reported at its function, with a suggestion", () => {
   const op = operation({ integration: lambda("pet", at("/paths/~1pets/get/x-gateway/lambda")) });
   const d = run(functionUnknown, model({ operations: [op] }));
-  assert.equal(d.map((x) => x.origin.pointer), ["/paths/~1pets/get/x-gateway/lambda/function"]);
+  assert.equal(d.map((x) => x.origin.pointer), ["/paths/~1pets/get/x-gateway/lambda"]);
   assert.is(d[0]?.message, "Function pet is not defined in x-gateway.functions. Did you mean 'pets'?");
 });
 
@@ -18,7 +18,7 @@ test("authorizers and WebSocket routes are checked; a far name gets no suggestio
   });
   const d = run(functionUnknown, m);
   assert.equal(d.map((x) => x.origin.pointer), [
-    "/x-gateway/websocket/routes/$default/lambda/function",
+    "/x-gateway/websocket/routes/$default/lambda",
     "/components/securitySchemes/partners/x-gateway/lambda",
   ]);
   assert.is(d[1]?.message, "Function authorize is not defined in x-gateway.functions.");
@@ -35,7 +35,7 @@ test("defined functions and other integration kinds pass", () => {
   assert.equal(found(functionUnknown, m), []);
 });
 
-test("end to end: the lambda key of the short form, the function of the full form, the authorizer's value", () => {
+test("end to end: the name in the short form, the function of the full form, the authorizer's value", () => {
   const spec = yaml`
     openapi: 3.0.3
     info: { title: Pets, version: 1.0.0 }
@@ -57,7 +57,7 @@ test("end to end: the lambda key of the short form, the function of the full for
   `;
   assert.equal(diagnose(spec, functionUnknown.codes), [
     { code: "function-unknown", line: 8, column: 85 },
-    { code: "function-unknown", line: 12, column: 20 },
+    { code: "function-unknown", line: 12, column: 28 },
     { code: "function-unknown", line: 16, column: 40 },
   ]);
 });

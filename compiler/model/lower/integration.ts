@@ -63,6 +63,7 @@ export function lowerIntegration(gateway: Obj | undefined, origin: Origin, path?
       return {
         kind: "lambda",
         function: fn,
+        functionOrigin: typeof raw === "string" ? at : child(at, "function"),
         proxy: bool(obj, "proxy") ?? true,
         ...(payload === "1.0" || payload === "2.0" ? { payloadFormat: payload } : {}),
         ...base,

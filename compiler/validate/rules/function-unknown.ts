@@ -24,7 +24,7 @@ export const functionUnknown: Rule = {
     const checkIntegration = (integration: Integration | undefined): void => {
       if (integration?.kind !== "lambda" || known.has(integration.function)) return;
       const name = integration.function;
-      const origin = child(integration.origin, "function");
+      const origin = integration.functionOrigin;
       once({ code: "function-unknown", args: { name, hint: didYouMean(name, names) }, origin });
     };
     for (const op of model.operations) checkIntegration(op.integration);

@@ -26,7 +26,7 @@ export function operationPointer(method: HttpMethod, path: string): string {
 
 /** A Lambda proxy integration of `fn`, at `origin`. */
 export function lambda(fn: string, origin: Origin, overrides: Partial<Extract<Integration, { kind: "lambda" }>> = {}): Integration {
-  return { kind: "lambda", function: fn, proxy: true, origin, ...overrides };
+  return { kind: "lambda", function: fn, functionOrigin: origin, proxy: true, origin, ...overrides };
 }
 
 /** An HTTP proxy integration to `url`, at `origin`. */
