@@ -128,8 +128,17 @@ export function parseJson(source: SourceText): ParsedText {
     language: "json",
     value,
     diagnostics,
-    rangeOf: (pointer) => (ranges ??= buildJsonRanges(source.text)).get(pointer),
+    rangeOf: (pointer) => (ranges ??= rangesOrNone(source.text)).get(pointer),
   };
+}
+
+/** The range map, or an empty one if the scanner fails (positions then fall back to the start of the file). */
+function rangesOrNone(text: string): Map<string, NodeRange> {
+  try {
+    return buildJsonRanges(text);
+  } catch {
+    return new Map();
+  }
 }
 
 function tooDeepResult(source: SourceText, deep: DeepNode, earlier: Diagnostic[]): ParsedText {

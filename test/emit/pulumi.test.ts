@@ -31,12 +31,23 @@ const CASES = {
   "emit-hostile": hostileModel(),
   "emit-benign": hostileModel("benign"),
 };
-const SAMPLES = ["pets", "warehouse", "websocket-chat"];
+/** Samples, and real third-party specs put behind API Gateway by an overlay in samples/overlays/. */
+const SAMPLES: readonly { name: string; spec: string; overlays?: string[] }[] = [
+  { name: "pets", spec: "samples/pets/openapi.yaml" },
+  { name: "warehouse", spec: "samples/warehouse/openapi.yaml" },
+  { name: "websocket-chat", spec: "samples/websocket-chat/openapi.yaml" },
+  ...(fs.existsSync("../shared/specs")
+    ? [
+        { name: "petstore", spec: "../shared/specs/petstore.yaml", overlays: ["samples/overlays/petstore.overlay.yaml"] },
+        { name: "github", spec: "../shared/specs/github-api.3.0.json", overlays: ["samples/overlays/github.overlay.yaml"] },
+      ]
+    : []),
+];
 const emitted = new Map(Object.entries(CASES).map(([name, m]) => [name, emitAll(m).files]));
 const samples = new Map(
-  SAMPLES.map((name) => {
+  SAMPLES.map(({ name, spec, overlays }) => {
     const caseName = `emit-sample-${name}`;
-    const result = build(nodeHost, `samples/${name}/openapi.yaml`, { out: `test/.out/${caseName}` });
+    const result = build(nodeHost, spec, { out: `test/.out/${caseName}`, ...(overlays ? { overlays } : {}) });
     return [caseName, result] as const;
   }),
 );
@@ -290,9 +301,16 @@ test("the samples build, and their programs deploy under mocks with every placeh
     const lambdaRoutes = spec.operations.filter((op) => op.integration?.kind === "lambda").length;
     const routePermissions = resources.filter((r) => r.type === T.permission && !r.name.endsWith("-authorizers"));
     assert.is(routePermissions.length, lambdaRoutes, caseName);
-    for (const permission of routePermissions) {
-      assert.ok(String(permission.inputs.sourceArn).startsWith(`arn:aws:execute-api:us-east-1:123456789012:api-id/${stack}/`));
-    }
+    // Each route's permission is scoped to the API, the stage, the method and the path (variables as *).
+    const expected = spec.operations
+      .filter((op) => op.integration?.kind === "lambda")
+      .map((op) => {
+        const method = op.method === "ANY" ? "*" : op.method;
+        const path = op.path.slice(1).replace(/\{[^}]+\}/g, "*");
+        return `arn:aws:execute-api:us-east-1:123456789012:api-id/${stack}/${method}/${path}`;
+      })
+      .sort();
+    assert.equal(routePermissions.map((p) => String(p.inputs.sourceArn)).sort(), expected, caseName);
   }
 });
 

@@ -230,6 +230,12 @@ test("references inserted by an overlay are checked and located in the overlay",
   assert.is(located(r, "api.yaml", "/paths/~1pets/get/requestBody/$ref"), "gw.overlay.yaml:6:27");
 });
 
+test("a missing overlay file is file-not-found and the document stays as it was", () => {
+  const r = loadMemory({ "api.yaml": API }, "api.yaml", { overlays: ["missing.overlay.yaml"] });
+  assert.equal(summary(r), ["file-not-found@missing.overlay.yaml# 1:1"]);
+  assert.equal((r.document as Doc).info.title, "Pets");
+});
+
 test("overlays are skipped when the entry cannot be parsed", () => {
   const r = loadMemory({ "api.yaml": "a: [", "gw.overlay.yaml": OVERLAY }, "api.yaml", { overlays: ["gw.overlay.yaml"] });
   assert.equal(r.diagnostics.map((d) => d.code), ["syntax-error"]);

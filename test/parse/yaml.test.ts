@@ -42,6 +42,13 @@ test("a missing node is located at the key of its longest existing parent", () =
   assert.is(located(r, "api.yaml", "/paths/~1pets~1{id}/get/tags/7"), "api.yaml:9:7");
 });
 
+test("pointer tokens unescape ~1 to / and ~0 to ~", () => {
+  const r = loadMemory({ "a.yaml": "paths:\n  /a~b/{c}:\n    x: 1\n" });
+  assert.is(located(r, "a.yaml", "/paths/~1a~0b~1{c}/x"), "a.yaml:3:8");
+  assert.is(located(r, "a.yaml", "/paths/~1a~0b~1{c}", "key"), "a.yaml:2:3");
+  assert.is(located(r, "a.yaml", "/paths/~1a~1b~1{c}", "key"), "a.yaml:1:1");
+});
+
 test("core schema: timestamps stay strings, << is a plain key, numeric keys are strings", () => {
   const r = loadMemory({ "a.yaml": "d: 2001-12-14\nt: 2001-12-14T21:59:43.10-05:00\n<<: {x: 1}\nresponses:\n  200: {description: ok}\n" });
   assert.equal(r.diagnostics, []);
