@@ -1,59 +1,64 @@
 /**
- * The pointer → range map of a JSON text, built in one `jsonc-parser` scan. Only built for a file that has a
- * diagnostic to place, and only after the text passed the depth check (so the scan's recursion is bounded).
+ * The source map of a JSON text: a tree of key and value ranges, built in one `jsonc-parser` scan and walked by
+ * pointer tokens. Only built for a file that has a diagnostic to place, and only after the text passed the
+ * depth check (so the scan's recursion is bounded). A tree keyed by member names costs far less than a map
+ * keyed by full pointer strings, which would build and hash one long string per node.
  */
 import { visit } from "jsonc-parser";
-import { childPointer } from "./pointer.js";
+import { parsePointer } from "./pointer.js";
 import type { NodeRange } from "./types.js";
 
-interface Frame {
-  readonly pointer: string;
+interface RangeNode {
   readonly key: readonly [number, number] | undefined;
   readonly start: number;
-  /** Next index for an array, -1 for an object. */
-  index: number;
+  end: number;
+  /** Members (first occurrence of a duplicated key wins) or items; undefined for scalars. */
+  readonly children: Map<string, RangeNode> | RangeNode[] | undefined;
 }
 
 /**
- * Maps every node's pointer to its key range (members only) and value range. With duplicate keys the first
- * occurrence keeps the pointer.
+ * Scans `text` and returns the lookup from a pointer to the node's key range (members only) and value range.
  */
-export function buildJsonRanges(text: string): Map<string, NodeRange> {
-  const ranges = new Map<string, NodeRange>();
-  const frames: Frame[] = [];
+export function buildJsonRanges(text: string): (pointer: string) => NodeRange | undefined {
+  const root: { node: RangeNode | undefined } = { node: undefined };
+  const open: RangeNode[] = [];
   let pendingName = "";
   let pendingKey: readonly [number, number] | undefined;
 
-  const nextPointer = (): { pointer: string; key: readonly [number, number] | undefined } => {
-    const parent = frames[frames.length - 1];
-    if (!parent) return { pointer: "", key: undefined };
-    if (parent.index >= 0) return { pointer: childPointer(parent.pointer, parent.index++), key: undefined };
-    return { pointer: childPointer(parent.pointer, pendingName), key: pendingKey };
-  };
-  const record = (pointer: string, key: readonly [number, number] | undefined, start: number, end: number) => {
-    if (!ranges.has(pointer)) ranges.set(pointer, key ? { key, value: [start, end] } : { value: [start, end] });
-  };
-  const open = (offset: number, isArray: boolean) => {
-    const { pointer, key } = nextPointer();
-    frames.push({ pointer, key, start: offset, index: isArray ? 0 : -1 });
+  const add = (start: number, end: number, children: RangeNode["children"]): RangeNode => {
+    const parent = open[open.length - 1];
+    const isMember = parent !== undefined && !Array.isArray(parent.children);
+    const node: RangeNode = { key: isMember ? pendingKey : undefined, start, end, children };
+    if (!parent) root.node = node;
+    else if (Array.isArray(parent.children)) parent.children.push(node);
+    else if (!parent.children?.has(pendingName)) parent.children?.set(pendingName, node);
+    return node;
   };
   const close = (offset: number, length: number) => {
-    const frame = frames.pop();
-    if (frame) record(frame.pointer, frame.key, frame.start, offset + length);
+    const node = open.pop();
+    if (node) node.end = offset + length;
   };
   visit(text, {
-    onObjectBegin: (offset) => open(offset, false),
-    onArrayBegin: (offset) => open(offset, true),
+    onObjectBegin: (offset) => void open.push(add(offset, offset + 1, new Map())),
+    onArrayBegin: (offset) => void open.push(add(offset, offset + 1, [])),
     onObjectEnd: close,
     onArrayEnd: close,
     onObjectProperty(name, offset, length) {
       pendingName = name;
       pendingKey = [offset, offset + length];
     },
-    onLiteralValue(_value, offset, length) {
-      const { pointer, key } = nextPointer();
-      record(pointer, key, offset, offset + length);
-    },
+    onLiteralValue: (_value, offset, length) => void add(offset, offset + length, undefined),
   });
-  return ranges;
+
+  return (pointer) => {
+    const tokens = parsePointer(pointer);
+    let node = root.node;
+    for (const token of tokens ?? []) {
+      if (!node?.children) return undefined;
+      node = Array.isArray(node.children) ? (/^(0|[1-9]\d*)$/.test(token) ? node.children[Number(token)] : undefined) : node.children.get(token);
+    }
+    if (!node || !tokens) return undefined;
+    const value: readonly [number, number] = [node.start, node.end];
+    return node.key ? { key: node.key, value } : { value };
+  };
 }

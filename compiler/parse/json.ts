@@ -123,21 +123,21 @@ export function parseJson(source: SourceText): ParsedText {
       diagnostics.push(nativeSyntaxError(file, source.text, error));
     }
   }
-  let ranges: Map<string, NodeRange> | undefined;
+  let ranges: ((pointer: string) => NodeRange | undefined) | undefined;
   return {
     language: "json",
     value,
     diagnostics,
-    rangeOf: (pointer) => (ranges ??= rangesOrNone(source.text)).get(pointer),
+    rangeOf: (pointer) => (ranges ??= rangesOrNone(source.text))(pointer),
   };
 }
 
 /** The range map, or an empty one if the scanner fails (positions then fall back to the start of the file). */
-function rangesOrNone(text: string): Map<string, NodeRange> {
+function rangesOrNone(text: string): (pointer: string) => NodeRange | undefined {
   try {
     return buildJsonRanges(text);
   } catch {
-    return new Map();
+    return () => undefined;
   }
 }
 
