@@ -10,7 +10,7 @@ import { emitters, type EmitterName } from "../emit/index.js";
 import { nodeHost } from "../host.js";
 import { build, check, type CheckResult } from "../pipeline.js";
 import { OutputError, writeOutput } from "../write-output.js";
-import { formatTimings, formatWritten } from "./report.js";
+import { formatCheckSummary, formatTimings, formatWritten } from "./report.js";
 
 type Format = "text" | "json" | "sarif";
 
@@ -63,10 +63,12 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .addOption(maxSizeOption())
     .option("--print-model", "print the intermediate model as JSON on stdout (diagnostics go to stderr)")
     .action((spec: string, opts: { overlay?: string[]; format: Format; maxFileSize: number; printModel?: boolean }) => {
+      const started = performance.now();
       const result = check(nodeHost, spec, { overlays: opts.overlay ?? [], maxFileSize: opts.maxFileSize });
       const printDiagnostics = opts.printModel ? io.stderr : io.stdout;
       printDiagnostics(formatDiagnostics(result, opts.format, io.color && !opts.printModel));
       if (opts.printModel && result.model) io.stdout(JSON.stringify(result.model, null, 2) + "\n");
+      if (opts.format === "text") io.stderr(formatCheckSummary(spec, result, performance.now() - started));
       exitCode = result.errorCount > 0 ? 1 : 0;
     });
 

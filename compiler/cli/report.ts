@@ -1,7 +1,18 @@
 /**
  * What the CLI prints besides diagnostics: the files a build wrote and how long each stage took.
  */
-import type { PhaseTiming } from "../pipeline.js";
+import type { CheckResult, PhaseTiming } from "../pipeline.js";
+
+/** `portico: checked api.yaml (REST API, 14 operations): no errors, 2 warnings in 0.41 s` */
+export function formatCheckSummary(spec: string, result: CheckResult, totalMs: number): string {
+  const warnings = result.diagnostics.filter((d) => d.severity === "warning").length;
+  const m = result.model;
+  const what = m
+    ? ` (${m.kind === "rest" ? "REST" : "HTTP"} API, ${m.operations.length} operation${m.operations.length === 1 ? "" : "s"}${m.websocket ? `, WebSocket API with ${m.websocket.routes.length} routes` : ""})`
+    : "";
+  const errors = result.errorCount === 0 ? "no errors" : `${result.errorCount} error${result.errorCount === 1 ? "" : "s"}`;
+  return `portico: checked ${spec}${what}: ${errors}, ${warnings} warning${warnings === 1 ? "" : "s"} in ${formatMs(totalMs)}\n`;
+}
 
 /** `  wrote out/openapi.aws.json  (12.4 kB)` lines, one per file, sorted. */
 export function formatWritten(outDir: string, files: readonly { path: string; content: string }[]): string {

@@ -58,10 +58,11 @@ test("--help and --version exit 0; no arguments and unknown flags exit 2", async
   assert.is((await run("build", "samples/pets/openapi.yaml")).code, 2, "--out is required");
 });
 
-test("a clean sample exits 0 and prints nothing", async () => {
+test("a clean sample exits 0, prints no diagnostics, and a one-line summary on stderr", async () => {
   const r = await run("check", "samples/pets/openapi.yaml");
   assert.is(r.code, 0);
   assert.is(r.stdout, "");
+  assert.match(r.stderr, /^portico: checked samples\/pets\/openapi\.yaml \(REST API, \d+ operations\): no errors, 0 warnings in \d+ ms\n$/);
 });
 
 test("text diagnostics: file:line:col - severity code: message, a code frame and a count; exit 1", async () => {
