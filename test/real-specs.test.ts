@@ -141,20 +141,19 @@ if (files.length === 0) {
     assert.match(first("twilio_api_v2010.json", "security-scheme-unimplemented", "/components/securitySchemes/accountSid_authToken"), /^"accountSid_authToken": \{/);
     assert.match(first("digitalocean.bundled.yaml", "path-segment-invalid", "/paths/~1<upload_url>"), /^\/<upload_url>:$/);
     assert.match(first("clerk-2025-11-10.yaml", "security-scheme-unimplemented", "/components/securitySchemes/bearerAuth"), /^bearerAuth:$/);
-    assert.match(first("stripe.spec3.2023-09.yaml", "sibling-path-variables", "/paths/~1v1~1application_fees~1{id}"), /^\/v1\/application_fees\/\{id\}:$/);
+    assert.match(first("stripe.spec3.2023-09.yaml", "sibling-path-variables", "/paths/~1v1~1application_fees~1{id}"), /^'\/v1\/application_fees\/\{id\}':$/);
   });
 
   test("positions: the method key found is the one of the operation the message names", () => {
     const file = "openai.3.1.yaml";
     const result = checked(file);
-    const lines = (result.sourceText(result.locate(withCode(file, "integration-missing")[0] as Diagnostic).file) ?? "").split("\n");
     for (const d of withCode(file, "path-param-undeclared")) {
       const at = result.locate(d);
+      const lines = (result.sourceText(at.file) ?? "").split("\n");
       const method = d.origin.pointer.split("/").pop() as string;
       assert.is(lines[at.line - 1]?.slice(at.column - 1), `${method}:`);
-      const id = /\((\w+)\)/.exec(d.message)?.[1];
-      const body = lines.slice(at.line, at.line + 8).join("\n");
-      assert.match(body, new RegExp(`\\n?\\s+operationId: ${id}\\n`), `${method} holds operationId ${String(id)}`);
+      const id = /\((\w+)\)/.exec(d.message)?.[1] ?? "?";
+      assert.ok(lines.slice(at.line, at.line + 8).some((l) => l.trim() === `operationId: ${id}`), `${method} holds operationId ${id}`);
       const item = lines.slice(0, at.line - 1).reverse().find((l) => /^ {2}\S/.test(l));
       assert.is(item, "  /organization/certificates/{certificate_id}:");
     }

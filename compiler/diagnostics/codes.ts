@@ -25,6 +25,10 @@ export const codes = {
     severity: "error",
     message: msg`The file holds several YAML documents; an OpenAPI file must hold exactly one.`,
   },
+  "key-not-text": {
+    severity: "error",
+    message: msg`This mapping key is a mapping or a list; OpenAPI keys are plain text.`,
+  },
   "unknown-tag": {
     severity: "error",
     message: msg`Unknown YAML tag ${"tag"}; OpenAPI files use plain YAML values (CloudFormation tags such as !Ref are not expanded).`,

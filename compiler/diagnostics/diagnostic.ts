@@ -57,7 +57,8 @@ export function createDiagnostic<C extends DiagnosticCode>(init: DiagnosticInit<
   if (!entry) {
     throw new Error(`Unknown diagnostic code ${String(init.code)}; known: ${Object.keys(codes).join(", ")}`);
   }
-  const message = (entry.message.format as (a: unknown) => string)(init.args ?? {});
+  const args = Object.fromEntries(Object.entries(init.args ?? {}).map(([k, v]) => [k, printable(String(v))]));
+  const message = (entry.message.format as (a: unknown) => string)(args);
   return {
     code: init.code,
     severity: init.severity ?? entry.severity,
@@ -67,6 +68,18 @@ export function createDiagnostic<C extends DiagnosticCode>(init: DiagnosticInit<
     ...(init.range ? { range: init.range } : {}),
     ...(init.related && init.related.length > 0 ? { related: init.related } : {}),
   };
+}
+
+/** Control characters, line and paragraph separators and bidirectional controls. */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+
+/**
+ * Escapes what would let a name from the spec break out of its message: a line break could forge a diagnostic
+ * line, an escape sequence could recolour the terminal, a bidi control could reorder what is shown
+ * (security.md §3.12). `a\nb` becomes `a\u{A}b`.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`);
 }
 
 /** A sink for diagnostics that passes are handed; it also answers whether errors were seen. */

@@ -3,7 +3,7 @@
  * reporting every malformed part at its own node.
  */
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { parseJsonPath, type Segment } from "./jsonpath-parse.js";
+import { parseQuery, type Query } from "./jsonpath.js";
 import { childPointer } from "./pointer.js";
 import { isPlainObject, type PlainObject } from "./values.js";
 
@@ -12,7 +12,8 @@ export interface OverlayAction {
   /** Pointer of the action in the overlay file (`/actions/3`). */
   readonly pointer: string;
   readonly target: string;
-  readonly segments: readonly Segment[];
+  /** The target, checked and ready for `selectNodes`. */
+  readonly query: Query;
   /** Whether the action has an `update` field (whose value may be null). */
   readonly hasUpdate: boolean;
   readonly update: unknown;
@@ -92,7 +93,7 @@ function readAction(file: string, pointer: string, raw: unknown, invalid: Report
   if (!Object.hasOwn(raw, "target")) invalid(pointer, "the action has no target (a JSONPath query such as $.paths)");
   else if (typeof target !== "string") invalid(`${pointer}/target`, "target must be a string (a JSONPath query)");
   if (diagnostics.length > before || typeof target !== "string") return undefined;
-  const parsed = parseJsonPath(target.trim());
+  const parsed = parseQuery(target);
   if (!parsed.ok) {
     diagnostics.push(
       createDiagnostic({
@@ -106,7 +107,7 @@ function readAction(file: string, pointer: string, raw: unknown, invalid: Report
   return {
     pointer,
     target,
-    segments: parsed.value,
+    query: parsed.value,
     hasUpdate: Object.hasOwn(raw, "update"),
     update: raw["update"],
     remove: raw["remove"] === true,

@@ -52,7 +52,7 @@ function applyAction(file: string, action: OverlayAction, root: unknown, origins
   const targetOrigin = { file, pointer: `${action.pointer}/target` };
   const targetInvalid = (reason: string) =>
     out.push(createDiagnostic({ code: "overlay-target-invalid", args: { target: JSON.stringify(action.target), reason }, origin: targetOrigin }));
-  const selected = selectNodes(root, action.segments);
+  const selected = selectNodes(root, action.query);
   if (!selected.ok) return void targetInvalid(selected.reason);
   if (selected.value.length === 0) {
     out.push(createDiagnostic({ code: "overlay-target-unmatched", args: { target: JSON.stringify(action.target) }, origin: targetOrigin }));

@@ -3,7 +3,7 @@
  * is composed on the first lookup only, and only when the text passes the depth check: composing is recursive,
  * and a stack overflow inside `yaml` can leave the process unable to parse again.
  */
-import { Composer, isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from "yaml";
+import { Composer, isAlias, isMap, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import { MAX_DEPTH } from "./limits.js";
 import { childPointer, parsePointer } from "./pointer.js";
 import type { NodeRange } from "./types.js";
@@ -15,6 +15,8 @@ export interface YamlRanges {
   rangeOf(pointer: string): NodeRange | undefined;
   /** The innermost node whose key or value contains `offset`, with that node's own ranges. */
   nodeAt(offset: number): { readonly pointer: string; readonly range: NodeRange } | undefined;
+  /** Ranges of mapping keys that are themselves mappings or sequences (`? [a, b]: c`), in text order. */
+  collectionKeys(): readonly (readonly [number, number])[];
 }
 
 /** Builds lookups for `text`; `fallback` answers `rangeOf` when the text is too deep to compose. */
@@ -31,6 +33,15 @@ export function createYamlRanges(text: string, fallback?: (pointer: string) => N
     nodeAt(offset) {
       doc ??= composeSafely(text);
       return doc ? findNode(doc, offset) : undefined;
+    },
+    collectionKeys() {
+      doc ??= composeSafely(text);
+      const found: (readonly [number, number])[] = [];
+      visit(doc, { Pair: (_, pair) => {
+        const range = rangeOf(pair.key);
+        if ((isMap(pair.key) || isSeq(pair.key)) && range) found.push(range);
+      } });
+      return found.sort((a, b) => a[0] - b[0]);
     },
   };
 }

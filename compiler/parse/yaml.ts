@@ -65,7 +65,19 @@ export function parseYaml(source: SourceText, hasBom: boolean): ParsedText {
     return { language: "yaml", value: undefined, diagnostics: [diagnostic], rangeOf: () => undefined };
   }
   if (deepest > MAX_DEPTH + 1 && findTooDeep(lexYaml(text), MAX_DEPTH)) return tooDeep(source.path, text, -1);
-  const { rangeOf } = createYamlRanges(text);
+  const ranges = createYamlRanges(text);
+  const { rangeOf } = ranges;
+  // js-yaml turns a key that is a mapping or a sequence into text ("[object Object]", "a,b"). Only texts with an
+  // explicit key (`? [a, b]`) or a line that starts with a flow collection followed by `:` are composed to look.
+  if (/^[ \t]*(?:-[ \t]+)*(?:\?[ \t\r\n]|[[{][^\n]*[\]}][ \t]*:(?:[ \t]|$))/m.test(text)) {
+    const keys = ranges.collectionKeys();
+    if (keys.length > 0) {
+      const diagnostics = keys.map((range) =>
+        createDiagnostic({ code: "key-not-text", origin: { file: source.path, pointer: ranges.nodeAt(range[0])?.pointer ?? "" }, part: "key", range }),
+      );
+      return { language: "yaml", value: undefined, diagnostics, rangeOf };
+    }
+  }
   if (hasSharedNodes) {
     const outcome = unshareNodes(value);
     if (!outcome.ok) {

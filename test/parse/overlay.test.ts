@@ -151,7 +151,41 @@ test("a malformed JSONPath is overlay-target-invalid at the target", () => {
   const overlay = "overlay: 1.0.0\ninfo: {title: t, version: '1'}\nactions:\n  - target: $.paths[\n    update: {x: 1}\n  - target: paths\n    remove: true\n";
   const r = load(overlay);
   assert.equal(summary(r), ["overlay-target-invalid@gw.overlay.yaml#/actions/0/target 4:13", "overlay-target-invalid@gw.overlay.yaml#/actions/1/target 6:13"]);
-  assert.is(r.diagnostics[0]!.message, 'Invalid JSONPath target "$.paths[": a selector is expected at position 8.');
+  assert.is(r.diagnostics[0]!.message, 'Invalid JSONPath target "$.paths[": missing ] for the [ at position 7.');
+});
+
+test("a target cannot run code, and selects only the document's own members", () => {
+  const api = `${API}x-data:\n  __proto__: {a: 1}\n`;
+  const overlay = [
+    "overlay: 1.0.0",
+    "info: {title: t, version: '1'}",
+    "actions:",
+    "  - target: $.paths[?(@.constructor.constructor('return process')().exit())]",
+    "    update: {x: 1}",
+    "  - target: $.info.constructor",
+    "    update: {x: 1}",
+    "  - target: $.tags[?@.name == 'dummy'].toString",
+    "    update: {x: 1}",
+    "  - target: $['x-data'].__proto__",
+    "    update: {b: 2}",
+    "",
+  ].join("\n");
+  const r = loadMemory({ "api.yaml": api, "gw.overlay.yaml": overlay }, "api.yaml", { overlays: ["gw.overlay.yaml"] });
+  assert.equal(summary(r), [
+    "overlay-target-invalid@gw.overlay.yaml#/actions/0/target 4:13",
+    "overlay-target-unmatched@gw.overlay.yaml#/actions/1/target 6:13",
+    "overlay-target-unmatched@gw.overlay.yaml#/actions/2/target 8:13",
+  ]);
+  assert.is(
+    r.diagnostics[0]!.message,
+    `Invalid JSONPath target "$.paths[?(@.constructor.constructor('return process')().exit())]": a filter cannot call functions or hold script selectors (".constructor.constructor("); parentheses may only group.`,
+  );
+  const doc = r.document as Doc & { "x-data": Record<string, unknown> };
+  assert.equal(doc.info, { title: "Pets", version: "1" });
+  assert.equal(doc.tags, [{ name: "a" }, { name: "dummy" }, { name: "c" }]);
+  assert.ok(Object.hasOwn(doc["x-data"], "__proto__"));
+  assert.equal({ ...(doc["x-data"]["__proto__"] as object) }, { a: 1, b: 2 });
+  assert.is(({} as Record<string, unknown>)["b"], undefined);
 });
 
 test("targets must select objects or arrays; updates must fit what they merge into", () => {

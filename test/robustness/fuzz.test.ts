@@ -1,6 +1,6 @@
 /**
  * Robustness properties: starting from each sample (and each sample overlay), random mutations of the parsed
- * value, serialised back to YAML or JSON, and random edits of the raw text never make `check` throw, and every
+ * value, serialised back to YAML or JSON, and random edits of the raw YAML or JSON text never make `check` throw, and every
  * diagnostic has a known code and a position inside the file it names. Seeds are fixed and runs bounded, so a
  * failure reproduces and the suite stays fast.
  */
@@ -19,7 +19,7 @@ const SEED = 20_260_401;
 const samples = ["pets", "http-api", "warehouse", "websocket-chat"];
 
 /** Runs per sample: the larger the sample, the fewer (a check of `pets` costs ~10× one of `warehouse`). */
-const RUNS: Readonly<Record<string, number>> = { pets: 20, "http-api": 25, warehouse: 40, "websocket-chat": 40 };
+const RUNS: Readonly<Record<string, number>> = { pets: 30, "http-api": 40, warehouse: 80, "websocket-chat": 80 };
 
 const serialised = fc.constantFrom("yaml", "json");
 
@@ -54,10 +54,11 @@ for (const sample of samples) {
     );
   });
 
-  test(`${sample}: edited text never makes check throw, and diagnostics are well formed`, () => {
+  test(`${sample}: edited YAML and JSON text never makes check throw, and diagnostics are well formed`, () => {
+    const texts: Readonly<Record<string, string>> = { yaml: text, json: JSON.stringify(parse(text), null, 2) };
     fc.assert(
-      fc.property(fc.array(textEdit, { minLength: 1, maxLength: 4 }), (edits) => {
-        checkWellFormed(tree, "yaml", applyTextEdits(text, edits));
+      fc.property(fc.array(textEdit, { minLength: 1, maxLength: 4 }), serialised, (edits, format) => {
+        checkWellFormed(tree, format, applyTextEdits(texts[format] as string, edits));
       }),
       { seed: SEED, numRuns: Math.ceil((RUNS[sample] ?? 20) / 2) },
     );
@@ -102,7 +103,7 @@ for (const name of ["petstore", "github"]) {
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (mutations) => {
         checkWellFormed(tree, "yaml", BASE, toText(applyMutations(overlay, mutations), "yaml"));
       }),
-      { seed: SEED, numRuns: 25 },
+      { seed: SEED, numRuns: 40 },
     );
   });
 
@@ -111,7 +112,7 @@ for (const name of ["petstore", "github"]) {
       fc.property(fc.array(textEdit, { minLength: 1, maxLength: 4 }), (edits) => {
         checkWellFormed(tree, "yaml", BASE, applyTextEdits(overlayText, edits));
       }),
-      { seed: SEED, numRuns: 20 },
+      { seed: SEED, numRuns: 30 },
     );
   });
 }
