@@ -116,7 +116,7 @@ function closingIndex(text: string, open: number): number | string {
   return `missing ${last.close} for the ${text[last.at]} at position ${last.at}`;
 }
 
-/** The index of the first `(` in `text` that would call a function, or -1. Quoted text is not skipped. */
+/** The index of the first `(` in `text` that does not merely group (see `BEFORE_GROUP`), or -1. Quoted text counts. */
 function callIndex(text: string): number {
   for (let i = text.indexOf("("); i >= 0; i = text.indexOf("(", i + 1)) {
     let j = i - 1;
@@ -150,14 +150,17 @@ export function selectNodes(root: unknown, query: Query): Result<readonly Select
   return { ok: true, value: [...nodes.values()].sort((a, b) => compareRanks(a.rank, b.rank)).map(({ pointer, value }) => ({ pointer, value })) };
 }
 
-/** The position of each step of an existing path among its siblings. */
+/** The position of each step of an existing path among its siblings: the index of the key, or the array index. */
 function rankOf(root: unknown, tokens: readonly string[], keyOrders: Map<object, Map<string, number>>): number[] {
   const rank: number[] = [];
   let node = root as Record<string, unknown>;
   for (const token of tokens) {
-    let order = Array.isArray(node) ? undefined : keyOrders.get(node);
-    if (!Array.isArray(node) && !order) keyOrders.set(node, (order = new Map(Object.keys(node).map((k, i) => [k, i]))));
-    rank.push(order ? (order.get(token) as number) : Number(token));
+    if (Array.isArray(node)) rank.push(Number(token));
+    else {
+      let order = keyOrders.get(node);
+      if (!order) keyOrders.set(node, (order = new Map(Object.keys(node).map((key, i) => [key, i]))));
+      rank.push(order.get(token) as number);
+    }
     node = node[token] as Record<string, unknown>;
   }
   return rank;
