@@ -1,13 +1,17 @@
 /**
- * Pointer ↔ range lookups for a YAML text through `yaml`'s document tree (which keeps source ranges). The tree
- * is composed on the first lookup only, and only when the text passes the depth check: composing is recursive,
- * and a stack overflow inside `yaml` can leave the process unable to parse again.
+ * Pointer ↔ range lookups for a YAML text. A text `js-yaml` parsed is mapped by a second `js-yaml` pass
+ * (`yaml-positions.ts`, several times faster); any other text, and the rare text that pass does not map, goes
+ * through `yaml`'s document tree (which keeps source ranges). Either is built on the first lookup only, and
+ * `yaml`'s tree only when the text passes the depth check: composing is recursive, and a stack overflow inside
+ * `yaml` can leave the process unable to parse again.
  */
 import { Composer, isAlias, isMap, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import { MAX_DEPTH } from "./limits.js";
 import { childPointer, parsePointer } from "./pointer.js";
 import type { NodeRange } from "./types.js";
 import { findTooDeep, lexYaml } from "./yaml-cst.js";
+import { rangeInTree, type KeyTables } from "./yaml-position-lookup.js";
+import { buildPositionTree, type PositionTree } from "./yaml-positions.js";
 
 /** Range lookups over one YAML text. */
 export interface YamlRanges {
@@ -43,6 +47,28 @@ export function createYamlRanges(text: string, fallback?: (pointer: string) => N
       } });
       return found.sort((a, b) => a[0] - b[0]);
     },
+  };
+}
+
+/**
+ * Lookups for a text that `js-yaml` parsed without error (and so within the depth limit). `shift` is the number
+ * of characters `js-yaml` dropped at the start of `text` (1 for a byte order mark). `rangeOf` answers from the
+ * `js-yaml` pass, or from `yaml` when that pass does not map the text; `nodeAt` and `collectionKeys`, needed
+ * only on the way to a diagnostic about the text itself, from `yaml`.
+ */
+export function createParsedYamlRanges(text: string, shift: number): YamlRanges {
+  const composed = createYamlRanges(text);
+  let tree: PositionTree | null | undefined;
+  const tables: KeyTables = new WeakMap();
+  return {
+    rangeOf(pointer) {
+      tree ??= buildPositionTree(text.slice(shift)) ?? null;
+      if (!tree) return composed.rangeOf(pointer);
+      const tokens = parsePointer(pointer);
+      return tokens ? rangeInTree(tree, tokens, tables, shift, text.length) : undefined;
+    },
+    nodeAt: composed.nodeAt,
+    collectionKeys: composed.collectionKeys,
   };
 }
 

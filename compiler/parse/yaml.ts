@@ -1,9 +1,9 @@
 /**
  * YAML files: the value comes from `js-yaml` with the core schema (timestamps stay strings, `<<` is a plain key),
- * which is several times faster than `yaml`'s document API; positions come later, through `yaml-ranges.ts`,
- * only when a diagnostic needs one. A listener on `js-yaml`'s node events bounds the nesting depth before its
- * recursion could exhaust the stack, and notices aliases of collections, which `js-yaml` turns into shared
- * references; those are then expanded under a budget (`shared-nodes.ts`).
+ * which is several times faster than `yaml`'s document API; positions come later, through `yaml-ranges.ts`
+ * (a second `js-yaml` pass), only when a diagnostic needs one. A listener on `js-yaml`'s node events bounds the
+ * nesting depth before its recursion could exhaust the stack, and notices aliases of collections, which `js-yaml`
+ * turns into shared references; those are then expanded under a budget (`shared-nodes.ts`).
  */
 import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -13,7 +13,7 @@ import { unshareNodes } from "./shared-nodes.js";
 import { parsePointer } from "./pointer.js";
 import type { SourceText } from "./types.js";
 import { findTooDeep, lexYaml, secondDocumentOffset, tagBefore } from "./yaml-cst.js";
-import { createYamlRanges, type YamlRanges } from "./yaml-ranges.js";
+import { createParsedYamlRanges, createYamlRanges, type YamlRanges } from "./yaml-ranges.js";
 
 /**
  * Parses a YAML text. Diagnostics: `duplicate-key`, `multiple-documents`, `unknown-tag`, `syntax-error` (each
@@ -65,7 +65,7 @@ export function parseYaml(source: SourceText, hasBom: boolean): ParsedText {
     return { language: "yaml", value: undefined, diagnostics: [diagnostic], rangeOf: () => undefined };
   }
   if (deepest > MAX_DEPTH + 1 && findTooDeep(lexYaml(text), MAX_DEPTH)) return tooDeep(source.path, text, -1);
-  const ranges = createYamlRanges(text);
+  const ranges = createParsedYamlRanges(text, shift);
   const { rangeOf } = ranges;
   // js-yaml turns a key that is a mapping or a sequence into text ("[object Object]", "a,b"). Only texts with an
   // explicit key (`? [a, b]`) or a line that starts with a flow collection followed by `:` are composed to look.

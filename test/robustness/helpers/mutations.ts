@@ -50,7 +50,10 @@ const refValue: fc.Arbitrary<string> = fc.oneof(
 );
 
 const keyName: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom("__proto__", "constructor", "prototype", "x-gateway", "$ref", "x-amazon-apigateway-integration", "lambda", "public", "responses", "operationId", "paths", "<<"),
+  fc.constantFrom(
+    "__proto__", "constructor", "prototype", "x-gateway", "$ref", "x-amazon-apigateway-integration", "lambda", "public",
+    "responses", "operationId", "paths", "<<",
+  ),
   nastyString,
 );
 
@@ -178,7 +181,10 @@ export interface TextEdit {
 }
 
 /** Characters that change the meaning of YAML and JSON text, plus arbitrary ones. */
-const SYNTAX = [":", "-", "[", "]", "{", "}", ",", "&", "*", "!", "|", ">", "'", '"', "#", "%", "@", "`", "?", "\n", "\r", "\t", " ", "  ", "\\", "\u0000", "\uFEFF", "---", "...", "<<: "];
+const SYNTAX = [
+  ":", "-", "[", "]", "{", "}", ",", "&", "*", "!", "|", ">", "'", '"', "#", "%", "@", "`", "?", "\n", "\r", "\t", " ", "  ",
+  "\\", "\u0000", "\uFEFF", "---", "...", "<<: ",
+];
 
 /** One random {@link TextEdit}. */
 export const textEdit: fc.Arbitrary<TextEdit> = fc.record({
