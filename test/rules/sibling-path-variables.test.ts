@@ -6,18 +6,20 @@ import { diagnose, yaml } from "./helpers/check.js";
 
 const paths = (...ps: string[]) => ps.map((path) => operation({ path }));
 
-test("different variable names under one parent are reported at each later path item", () => {
+test("different variable names under one parent: the name most paths use is the reference", () => {
   const m = model({ operations: paths("/u/{id}/a", "/u/{uid}/b", "/u/{uid}/c") });
   const d = run(siblingPathVariables, m);
-  assert.equal(
-    d.map((x) => [x.origin.pointer, x.part]),
-    [["/paths/~1u~1{uid}~1b", "key"], ["/paths/~1u~1{uid}~1c", "key"]],
-  );
-  assert.equal(d[0]?.related, [at("/paths/~1u~1{id}~1a")]);
+  assert.equal(d.map((x) => [x.origin.pointer, x.part]), [["/paths/~1u~1{id}~1a", "key"]]);
+  assert.equal(d[0]?.related, [at("/paths/~1u~1{uid}~1b")]);
   assert.is(
     d[0]?.message,
-    "/u/{uid}/b names its variable {uid} where /u/{id}/a names the same position {id}; a REST API allows one variable name per parent resource. Rename {uid} to {id}, or serve the subtree through x-gateway.proxyResources: [/u].",
+    "/u/{id}/a names its variable {id} where /u/{uid}/b names the same position {uid}; a REST API allows one variable name per parent resource. Rename {id} to {uid}, or serve the subtree through x-gateway.proxyResources: [/u].",
   );
+});
+
+test("on a tie, the name met first is the reference, and every other path item is reported", () => {
+  const d = run(siblingPathVariables, model({ operations: paths("/u/{id}/a", "/u/{uid}/b") }));
+  assert.equal(d.map((x) => x.origin.pointer), ["/paths/~1u~1{uid}~1b"]);
 });
 
 test("a greedy variable beside a plain one under the root conflicts too", () => {

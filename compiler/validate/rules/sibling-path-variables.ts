@@ -12,9 +12,10 @@ import { pathSegments, proxyFix, proxyResourceLookup, segmentVariable } from "..
 import type { Rule } from "../rule.js";
 
 /**
- * REST only. Paths are read in model order; the first path to use a variable under a parent fixes its name, and
- * every later path item that names it differently is reported once, at its `/paths` key. Paths under a
- * `proxyResources` prefix are exempt: the greedy resource serves them.
+ * REST only. Under each parent, the variable name most paths use (the first one met on a tie) is the reference;
+ * every path item that names that position differently is reported once, at its `/paths` key, so the fix the
+ * message suggests is the smallest rename. Paths under a `proxyResources` prefix are exempt: the greedy resource
+ * serves them.
  */
 export const siblingPathVariables: Rule = {
   name: "sibling-path-variables",
@@ -22,38 +23,52 @@ export const siblingPathVariables: Rule = {
   check(model, report) {
     if (model.kind !== "rest") return;
     const proxyOf = proxyResourceLookup(model.proxyResources);
-    /** Parent resource path → the first variable segment under it and the path that introduced it. */
-    const firstVariable = new Map<string, { segment: string; path: string }>();
-    const seen = new Set<string>();
-    for (const { path } of model.operations) {
-      if (seen.has(path) || proxyOf(path)) continue;
-      seen.add(path);
-      let parent = "";
-      for (const segment of pathSegments(path)) {
-        const variable = segmentVariable(segment);
-        if (variable) {
-          const first = firstVariable.get(parent);
-          if (!first) {
-            firstVariable.set(parent, { segment, path });
-          } else if (first.segment !== segment) {
-            report({
-              code: "sibling-path-variables",
-              args: {
-                path,
-                name: segment.slice(1, -1),
-                other: first.path,
-                otherName: first.segment.slice(1, -1),
-                fix: `Rename ${segment} to ${first.segment}, or ${proxyFix(parent)}.`,
-              },
-              origin: pathItemOrigin(model, path),
-              part: "key",
-              related: [pathItemOrigin(model, first.path)],
-            });
-            break;
-          }
-        }
-        parent += `/${segment}`;
+    const paths = [...new Set(model.operations.map((op) => op.path))].filter((path) => !proxyOf(path));
+    /** Parent resource path → variable segment → the paths that use it there, in model order. */
+    const usage = new Map<string, Map<string, string[]>>();
+    for (const path of paths) {
+      for (const { parent, segment } of variablePositions(path)) {
+        const byName = usage.get(parent) ?? new Map<string, string[]>();
+        usage.set(parent, byName);
+        byName.set(segment, [...(byName.get(segment) ?? []), path]);
+      }
+    }
+    const reference = new Map<string, { segment: string; path: string }>();
+    for (const [parent, byName] of usage) {
+      let best: { segment: string; paths: string[] } | undefined;
+      for (const [segment, users] of byName) if (!best || users.length > best.paths.length) best = { segment, paths: users };
+      if (best && byName.size > 1) reference.set(parent, { segment: best.segment, path: best.paths[0] as string });
+    }
+    for (const path of paths) {
+      for (const { parent, segment } of variablePositions(path)) {
+        const ref = reference.get(parent);
+        if (!ref || ref.segment === segment) continue;
+        report({
+          code: "sibling-path-variables",
+          args: {
+            path,
+            name: segment.slice(1, -1),
+            other: ref.path,
+            otherName: ref.segment.slice(1, -1),
+            fix: `Rename ${segment} to ${ref.segment}, or ${proxyFix(parent)}.`,
+          },
+          origin: pathItemOrigin(model, path),
+          part: "key",
+          related: [pathItemOrigin(model, ref.path)],
+        });
+        break;
       }
     }
   },
 };
+
+/** Each variable segment of `path` with the parent resource path it sits under. */
+function variablePositions(path: string): { parent: string; segment: string }[] {
+  const out: { parent: string; segment: string }[] = [];
+  let parent = "";
+  for (const segment of pathSegments(path)) {
+    if (segmentVariable(segment)) out.push({ parent, segment });
+    parent += `/${segment}`;
+  }
+  return out;
+}
