@@ -29,6 +29,10 @@ export const codes = {
     severity: "error",
     message: msg`This mapping key is a mapping or a list; OpenAPI keys are plain text.`,
   },
+  "merge-key": {
+    severity: "error",
+    message: msg`YAML merge keys (<<) are not part of YAML 1.2, and OpenAPI tools disagree on them; write the keys out.`,
+  },
   "unknown-tag": {
     severity: "error",
     message: msg`Unknown YAML tag ${"tag"}; OpenAPI files use plain YAML values (CloudFormation tags such as !Ref are not expanded).`,

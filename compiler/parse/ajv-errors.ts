@@ -3,7 +3,7 @@
  * part to underline and a message detail saying what is allowed:
  * - `additionalProperties` / `unevaluatedProperties`, and property names outside an `enum` of names →
  *   `unknown-property` on the **key** of the extra property, with the names the object allows (for a hint);
- * - `required`, `dependencies`, `dependentRequired` → `missing-property` on the object;
+ * - `required`, `dependencies`, `dependentRequired` → `missing-property` on the object's key;
  * - `type` → `invalid-type` ("a string, not a number");
  * - everything else (`enum`, `const`, `pattern`, `format`, ranges, lengths, counts, `not`, …) → `invalid-value`.
  */
@@ -98,13 +98,14 @@ function toProblem(e: ErrorObject, at: string, index: SchemaIndex): SchemaProble
       return { code: "unknown-property", pointer: childPointer(at, name), part: "key", name, allowed: names, patterns };
     }
     case "required":
-      return { code: "missing-property", pointer: at, part: "value", name: String(p["missingProperty"]) };
+      // On the object's key: the line that names the object is where the property belongs.
+      return { code: "missing-property", pointer: at, part: "key", name: String(p["missingProperty"]) };
     case "dependencies":
     case "dependentRequired":
       return {
         code: "missing-property",
         pointer: at,
-        part: "value",
+        part: "key",
         name: `${String(p["missingProperty"])} (needed with ${String(p["property"])})`,
       };
     case "type": {

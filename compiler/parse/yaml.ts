@@ -10,7 +10,7 @@ import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js"
 import { MAX_DEPTH } from "./limits.js";
 import { StopScan, type ParsedText } from "./parsed-text.js";
 import { unshareNodes } from "./shared-nodes.js";
-import { parsePointer } from "./pointer.js";
+import { childPointer, parsePointer } from "./pointer.js";
 import type { SourceText } from "./types.js";
 import { findTooDeep, lexYaml, secondDocumentOffset, tagBefore } from "./yaml-cst.js";
 import { createParsedYamlRanges, createYamlRanges, type YamlRanges } from "./yaml-ranges.js";
@@ -78,6 +78,13 @@ export function parseYaml(source: SourceText, hasBom: boolean): ParsedText {
       return { language: "yaml", value: undefined, diagnostics, rangeOf };
     }
   }
+  if (text.includes("<<")) {
+    const merges = mergeKeyPointers(value);
+    if (merges.length > 0) {
+      const diagnostics = merges.map((pointer) => createDiagnostic({ code: "merge-key", origin: { file: source.path, pointer }, part: "key" }));
+      return { language: "yaml", value: undefined, diagnostics, rangeOf };
+    }
+  }
   if (hasSharedNodes) {
     const outcome = unshareNodes(value);
     if (!outcome.ok) {
@@ -141,4 +148,24 @@ function fromYamlException(file: string, text: string, shift: number, error: YAM
     });
   }
   return createDiagnostic({ code: "syntax-error", args: { language: "YAML", detail: reason }, origin: { file, pointer: "" }, range: at });
+}
+
+/** Pointers of every `<<` key (js-yaml's core schema keeps merge keys as plain keys), in document order. */
+function mergeKeyPointers(root: unknown): string[] {
+  const found: string[] = [];
+  const stack: { node: unknown; pointer: string }[] = [{ node: root, pointer: "" }];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const { node, pointer } = stack.pop() as { node: unknown; pointer: string };
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v] as const) : Object.entries(node);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, child] = entries[i] as readonly [string, unknown];
+      const childPtr = childPointer(pointer, key);
+      if (key === "<<" && !Array.isArray(node)) found.push(childPtr);
+      stack.push({ node: child, pointer: childPtr });
+    }
+  }
+  return found.sort();
 }

@@ -52,7 +52,7 @@ test("a value outside an enum lists the allowed values", () => {
 test("a missing required property is reported at the object", () => {
   const d = check(withRoot({ domain: { name: "api.example.com" } }));
   assert.equal(d.map((x) => [x.code, x.origin.pointer, x.part, x.message]), [
-    ["missing-property", "/x-gateway/domain", "value", "x-gateway.domain requires property certificate."],
+    ["missing-property", "/x-gateway/domain", "key", "x-gateway.domain requires property certificate."],
   ]);
 });
 

@@ -49,16 +49,17 @@ test("pointer tokens unescape ~1 to / and ~0 to ~", () => {
   assert.is(located(r, "a.yaml", "/paths/~1a~1b~1{c}", "key"), "a.yaml:1:1");
 });
 
-test("core schema: timestamps stay strings, << is a plain key, numeric keys are strings", () => {
-  const r = loadMemory({ "a.yaml": "d: 2001-12-14\nt: 2001-12-14T21:59:43.10-05:00\n<<: {x: 1}\nresponses:\n  200: {description: ok}\n" });
+test("core schema: timestamps stay strings, numeric keys are strings", () => {
+  const r = loadMemory({ "a.yaml": "d: 2001-12-14\nt: 2001-12-14T21:59:43.10-05:00\nresponses:\n  200: {description: ok}\n" });
   assert.equal(r.diagnostics, []);
-  assert.equal(r.document, {
-    d: "2001-12-14",
-    t: "2001-12-14T21:59:43.10-05:00",
-    "<<": { x: 1 },
-    responses: { "200": { description: "ok" } },
-  });
-  assert.is(located(r, "a.yaml", "/responses/200/description"), "a.yaml:5:22");
+  assert.equal(r.document, { d: "2001-12-14", t: "2001-12-14T21:59:43.10-05:00", responses: { "200": { description: "ok" } } });
+  assert.is(located(r, "a.yaml", "/responses/200/description"), "a.yaml:4:22");
+});
+
+test("a merge key (<<) is reported at the key, never merged", () => {
+  const r = loadMemory({ "a.yaml": "base: &b {x: 1}\nitem:\n  <<: *b\n  y: 2\n" });
+  assert.equal(summary(r), ["merge-key@a.yaml#/item/<< 3:3"]);
+  assert.is(r.document, undefined);
 });
 
 test("duplicate keys are reported on the second key, with the first as related", () => {
@@ -133,13 +134,14 @@ test("an alias inside its own anchor is refused, without hanging", () => {
   assert.equal(summary(loadMemory({ "a.yaml": "a: &a {b: *a}\n" })), ["alias-limit@a.yaml#/a/b 1:11"]);
 });
 
-test("__proto__ and constructor keys (also under <<) stay own properties and pollute nothing", () => {
-  const r = loadMemory({ "a.yaml": "__proto__: {polluted: 1}\nconstructor: {prototype: {polluted: 1}}\nx:\n  <<: {__proto__: {isAdmin: true}}\n" });
+test("__proto__ and constructor keys stay own properties and pollute nothing; under << they are not merged", () => {
+  const r = loadMemory({ "a.yaml": "__proto__: {polluted: 1}\nconstructor: {prototype: {polluted: 1}}\nx: {a: 1}\n" });
   assert.equal(r.diagnostics, []);
   const doc = r.document as Record<string, Record<string, unknown>>;
   assert.ok(Object.hasOwn(doc, "__proto__"));
   assert.is(Object.getPrototypeOf(doc), Object.prototype);
-  assert.ok(Object.hasOwn(doc["x"]!["<<"] as object, "__proto__"));
+  const merged = loadMemory({ "a.yaml": "x:\n  <<: {__proto__: {isAdmin: true}}\n" });
+  assert.equal(merged.diagnostics.map((d) => d.code), ["merge-key"]);
   assert.is(({} as Record<string, unknown>)["polluted"], undefined);
   assert.is(({} as Record<string, unknown>)["isAdmin"], undefined);
 });
