@@ -47,9 +47,11 @@ function cycleDiagnostic(edges: readonly RefEdge[], members: readonly number[]):
   const at = members.indexOf(first);
   const cycle = [...members.slice(at), ...members.slice(0, at), first];
   const origin = (edges[first] as RefEdge).from;
+  // Within one file a pointer says enough; across files every member names its file.
+  const files = new Set(cycle.map((i) => (edges[i] as RefEdge).from.file));
   const shown = cycle.map((i) => {
     const o = (edges[i] as RefEdge).from;
-    return o.file === origin.file ? `#${o.pointer}` : `${o.file}#${o.pointer}`;
+    return files.size > 1 ? `${o.file}#${o.pointer}` : `#${o.pointer}`;
   });
   return createDiagnostic({ code: "ref-cycle", args: { cycle: shown.join(" → ") }, origin: { file: origin.file, pointer: `${origin.pointer}/$ref` } });
 }

@@ -70,7 +70,8 @@ export function loadReferences(scope: RefScope, entry: LoadedFile, entryAbsolute
     if (shown !== undefined) return shown;
     const real = safeRealpath(host, absolute);
     if (real === undefined || !host.stat(absolute)?.isFile) {
-      report(notFound(ref, `the file ${scope.display(absolute)} does not exist`));
+      const what = host.stat(absolute)?.isDirectory ? "is a folder, not a file" : "does not exist";
+      report(notFound(ref, `${scope.display(absolute)} ${what}`));
       return undefined;
     }
     if (!isInside(rootReal, real)) return void report(outside(ref));
@@ -82,7 +83,9 @@ export function loadReferences(scope: RefScope, entry: LoadedFile, entryAbsolute
     }
     const display = scope.display(absolute);
     const read = readSpecFile(host, absolute, display, scope.maxFileSize);
-    diagnostics.push(...read.diagnostics);
+    // A file that could not be read at all has no text to point into: point at the $ref that asked for it.
+    const unread = new Set(["file-too-large", "file-unreadable", "file-not-found"]);
+    diagnostics.push(...read.diagnostics.map((d) => (unread.has(d.code) ? { ...d, origin } : d)));
     if (!read.file) return undefined;
     files.set(display, read.file);
     byAbsolute.set(absolute, display);

@@ -136,7 +136,7 @@ export function buildPositionTree(text: string): PositionTree | undefined {
       }
     }
     const lastNode = values.at(-1) ?? keys.at(-1);
-    const e = flow || !lastNode ? stop : throughLineEnd(text, lastNode.e);
+    const e = flow || !lastNode ? stop : throughLineEnd(text, lastNode.s, lastNode.e);
     return { s, e, names, keys, values };
   }
 
@@ -172,7 +172,7 @@ export function buildPositionTree(text: string): PositionTree | undefined {
     if (!Array.isArray(result) || items.length !== result.length) mapped = false;
     const last = items.at(-1);
     const flow = text.charCodeAt(s) === 0x5b;
-    return { s, e: flow || !last ? stop : throughLineEnd(text, last.e), items };
+    return { s, e: flow || !last ? stop : throughLineEnd(text, last.s, last.e), items };
   }
 
   try {

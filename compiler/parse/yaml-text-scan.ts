@@ -141,11 +141,14 @@ function contentIndent(text: string, start: number, end: number): number {
 }
 
 /**
- * End of the last entry of a block collection, given the end of that entry's node: unless the node already ends
- * a line, the rest of its line (spaces, a comment) and the line break are included.
+ * End of a block collection, given the range of its last entry's node: unless that node already ends a line,
+ * the rest of its line (spaces, a comment) and the line break are included; after an empty node, only when a
+ * comment follows it.
  */
-export function throughLineEnd(text: string, end: number): number {
-  if (end > 0 && isBreak(text.charCodeAt(end - 1)) && !(text.charCodeAt(end - 1) === CR && text.charCodeAt(end) === LF)) return end;
+export function throughLineEnd(text: string, start: number, end: number): number {
+  const before = text.charCodeAt(end - 1);
+  if (end > 0 && (before === LF || (before === CR && text.charCodeAt(end) !== LF))) return end;
+  if (start === end && text.charCodeAt(end) !== HASH) return end;
   let p = end;
   while (isBlank(text.charCodeAt(p))) p++;
   if (text.charCodeAt(p) === HASH) p = commentEnd(text, p);

@@ -131,7 +131,7 @@ test("a reference cycle across files is reported once, naming both files", () =>
     "b.yaml": "Y: {$ref: 'api.yaml#/components/schemas/A'}\n",
   });
   assert.equal(summary(r), ["ref-cycle@api.yaml#/components/schemas/A/$ref 4:15"]);
-  assert.is(r.diagnostics[0]!.message, "Reference cycle with no structure in between: #/components/schemas/A → b.yaml#/Y → #/components/schemas/A.");
+  assert.is(r.diagnostics[0]!.message, "Reference cycle with no structure in between: api.yaml#/components/schemas/A → b.yaml#/Y → api.yaml#/components/schemas/A.");
 });
 
 test("a recursive schema is fine and resolves", () => {
@@ -176,7 +176,7 @@ test("missing files and missing nodes in other files are ref-not-found", () => {
     "other.json": '{"X": {"type": "string"}}',
   });
   assert.equal(summary(r), ["ref-not-found@api.yaml#/components/schemas/A/$ref 4:15", "ref-not-found@api.yaml#/components/schemas/B/$ref 5:15"]);
-  assert.is(r.diagnostics[0]!.message, 'Reference "missing.yaml#/X" does not resolve: the file missing.yaml does not exist.');
+  assert.is(r.diagnostics[0]!.message, 'Reference "missing.yaml#/X" does not resolve: missing.yaml does not exist.');
   assert.is(r.diagnostics[1]!.message, 'Reference "other.json#/nope" does not resolve: other.json has no node at /nope.');
 });
 
