@@ -177,7 +177,7 @@ export const codes = {
   },
   "stage-name-invalid": {
     severity: "error",
-    message: msg`Stage name ${"name"} must be 1–128 letters, digits, - or _.`,
+    message: msg`Stage name ${"name"} must be 1–128 letters, digits, - or _.${"hint"}`,
   },
   "websocket-route-key-invalid": {
     severity: "error",
@@ -200,7 +200,11 @@ export const codes = {
   "output-unsafe": { severity: "error", message: msg`Cannot write ${"path"}: ${"reason"}.` },
   "code-folder-missing": {
     severity: "error",
-    message: msg`Function ${"name"}: code folder ${"path"} does not exist next to the spec.`,
+    message: msg`Function ${"name"}: code folder ${"path"} ${"problem"}.`,
+  },
+  "code-folder-outside-root": {
+    severity: "error",
+    message: msg`Function ${"name"}: code folder ${"path"} leaves the spec's folder ${"root"} (after following symlinks); the build archives only what is inside it.`,
   },
 } as const;
 

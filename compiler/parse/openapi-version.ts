@@ -48,12 +48,14 @@ export function checkOpenApiVersion(document: unknown, file: string): VersionGat
     const shown = /^[\w.+-]{1,32}$/.test(version) ? version : showValue(version);
     return fail(createDiagnostic({ code: "unsupported-openapi-version", args: { version: shown }, origin }));
   }
+  // YAML reads an unquoted 2.0 as the number 2: show it the way it was most likely written.
+  const written = typeof version === "number" && Number.isInteger(version) ? version.toFixed(1) : String(version);
   if (typeof version === "number" && Math.trunc(version) !== 3) {
-    return fail(createDiagnostic({ code: "unsupported-openapi-version", args: { version: String(version) }, origin }));
+    return fail(createDiagnostic({ code: "unsupported-openapi-version", args: { version: written }, origin }));
   }
   const expected =
     typeof version === "number"
-      ? `a string such as "3.0.3", not a number (YAML reads an unquoted ${String(version)} as a number; quote it)`
+      ? `a string such as "3.0.3", not a number (YAML reads an unquoted ${written} as a number; quote it)`
       : `a string such as "3.0.3", not ${kindOf(version)}`;
   return fail(createDiagnostic({ code: "invalid-type", args: { where: "openapi", expected }, origin }));
 }

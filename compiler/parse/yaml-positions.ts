@@ -12,7 +12,7 @@
  * sequence, counts that disagree with the parsed value) get no tree, and callers fall back to `yaml`.
  */
 import { CORE_SCHEMA, load } from "js-yaml";
-import { aliasEnd, blockScalarEnd, contentStart, emptyNodeAt, indicatorIn, plainScalarEnd, throughLineEnd } from "./yaml-text-scan.js";
+import { aliasEnd, blockCollectionEnd, blockScalarEnd, contentStart, emptyNodeAt, indicatorIn, plainScalarEnd } from "./yaml-text-scan.js";
 
 /** A node's range `[s, e)` in the text `js-yaml` read. Mappings, sequences and aliases add their parts. */
 export interface PositionNode {
@@ -136,7 +136,7 @@ export function buildPositionTree(text: string): PositionTree | undefined {
       }
     }
     const lastNode = values.at(-1) ?? keys.at(-1);
-    const e = flow || !lastNode ? stop : throughLineEnd(text, lastNode.s, lastNode.e);
+    const e = flow || !lastNode ? stop : blockCollectionEnd(text, lastNode, isBlockCollection(lastNode), stop);
     return { s, e, names, keys, values };
   }
 
@@ -172,7 +172,12 @@ export function buildPositionTree(text: string): PositionTree | undefined {
     if (!Array.isArray(result) || items.length !== result.length) mapped = false;
     const last = items.at(-1);
     const flow = text.charCodeAt(s) === 0x5b;
-    return { s, e: flow || !last ? stop : throughLineEnd(text, last.s, last.e), items };
+    return { s, e: flow || !last ? stop : blockCollectionEnd(text, last, isBlockCollection(last), stop), items };
+  }
+
+  function isBlockCollection(node: PositionNode): boolean {
+    const c = text.charCodeAt(node.s);
+    return ("names" in node || "items" in node) && c !== 0x7b && c !== 0x5b;
   }
 
   try {

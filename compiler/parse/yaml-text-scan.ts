@@ -141,14 +141,17 @@ function contentIndent(text: string, start: number, end: number): number {
 }
 
 /**
- * End of a block collection, given the range of its last entry's node: unless that node already ends a line,
- * the rest of its line (spaces, a comment) and the line break are included; after an empty node, only when a
- * comment follows it.
+ * End of a block collection whose parsing stopped at `stop`, given its last entry's node and whether that node
+ * is a block collection itself (whose end is then the end). Otherwise the rest of the node's line (spaces, a
+ * comment) and the line break are included, unless the node already ends a line; after an empty node, nothing
+ * is included unless a comment follows it, and then all the comment and empty lines up to `stop`.
  */
-export function throughLineEnd(text: string, start: number, end: number): number {
+export function blockCollectionEnd(text: string, last: { readonly s: number; readonly e: number }, lastIsBlock: boolean, stop: number): number {
+  const end = last.e;
+  if (lastIsBlock) return end;
+  if (last.s === end) return text.charCodeAt(end) === HASH ? Math.max(end, Math.min(stop, text.length)) : end;
   const before = text.charCodeAt(end - 1);
   if (end > 0 && (before === LF || (before === CR && text.charCodeAt(end) !== LF))) return end;
-  if (start === end && text.charCodeAt(end) !== HASH) return end;
   let p = end;
   while (isBlank(text.charCodeAt(p))) p++;
   if (text.charCodeAt(p) === HASH) p = commentEnd(text, p);

@@ -284,7 +284,7 @@ test("the version gate: not an object, Swagger 2.0, unsupported and unquoted ver
   ]);
   assert.equal(gate({ info, paths: {} }), [["not-openapi", "", "This is not an OpenAPI 3.x document: it has no openapi field (such as openapi: 3.0.3)."]]);
   assert.equal(gate(YAML.parse("openapi: 2.0\ninfo: { title: x, version: '1' }\npaths: {}\n")), [
-    ["unsupported-openapi-version", "/openapi", "OpenAPI version 2 is not supported; Portico reads OpenAPI 3.0.x and 3.1.x."],
+    ["unsupported-openapi-version", "/openapi", "OpenAPI version 2.0 is not supported; Portico reads OpenAPI 3.0.x and 3.1.x."],
   ]);
   assert.equal(gate({ openapi: "4.0.0", info, paths: { bad: 1 } }), [
     ["unsupported-openapi-version", "/openapi", "OpenAPI version 4.0.0 is not supported; Portico reads OpenAPI 3.0.x and 3.1.x."],

@@ -18,7 +18,13 @@ export const stageNameInvalid: Rule = {
     const defaultAllowed = model.kind === "http" && !model.websocket;
     for (const stage of model.stages) {
       if (NAME.test(stage.name) || (defaultAllowed && stage.name === "$default")) continue;
-      report({ code: "stage-name-invalid", args: { name: JSON.stringify(stage.name) }, origin: stage.origin, part: "key" });
+      const hint =
+        stage.name === "$default"
+          ? model.kind === "http"
+            ? " $default is an HTTP API stage, and this spec also deploys a WebSocket API, which cannot use it."
+            : " $default exists only on HTTP APIs (x-gateway.api: http)."
+          : "";
+      report({ code: "stage-name-invalid", args: { name: JSON.stringify(stage.name), hint }, origin: stage.origin, part: "key" });
     }
   },
 };
