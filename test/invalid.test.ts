@@ -18,6 +18,9 @@ const cases = fs
   .map((e) => e.name)
   .sort();
 
+// Compile the schema validators once, so the per-case time budget measures the case, not the first-use setup.
+check(nodeHost, "samples/pets/openapi.yaml");
+
 test("the corpus holds at least 40 broken specs", () => {
   assert.ok(cases.length >= 40, `only ${cases.length} cases`);
 });
