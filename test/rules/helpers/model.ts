@@ -9,13 +9,10 @@ import type {
   WebSocketRoute,
 } from "../../../compiler/model/types.js";
 import type { Rule } from "../../../compiler/validate/rule.js";
+import { at, emptyModel, FIXTURE_FILE } from "../../helpers/model.js";
 
-export const FILE = "api.yaml";
-
-/** An origin in {@link FILE}. */
-export function at(pointer: string): Origin {
-  return { file: FILE, pointer };
-}
+export const FILE = FIXTURE_FILE;
+export { at };
 
 const escape = (token: string): string => token.replace(/~/g, "~0").replace(/\//g, "~1");
 
@@ -114,34 +111,14 @@ export function route(key: string, init: Partial<WebSocketRoute> = {}): WebSocke
   };
 }
 
-/** A REST API with no operations and nothing configured, unless overridden. */
+/** A REST API named Pets with one function (`pets`) and nothing else configured, unless overridden. */
 export function model(init: Partial<GatewayModel> = {}): GatewayModel {
-  return {
-    entry: FILE,
-    openapiVersion: "3.0.3",
+  return emptyModel({
     info: { title: "Pets", version: "1.0.0" },
-    kind: "rest",
     name: "Pets",
-    endpoint: { type: "regional", vpcEndpointIds: [], disableExecuteApiEndpoint: false, origin: at("/x-gateway/endpoint") },
-    operations: [],
-    schemas: [],
-    securitySchemes: [],
     functions: [{ kind: "arn", name: "pets", arn: { kind: "literal", value: "arn:aws:lambda:eu-west-1:1:function:pets", origin: at("/x-gateway/functions/pets/arn") }, origin: at("/x-gateway/functions/pets") }],
-    stages: [],
-    usagePlans: [],
-    proxyResources: [],
-    settings: {
-      binaryMediaTypes: [],
-      apiKeySource: "HEADER",
-      gatewayResponses: [],
-      tags: {},
-      quotas: {},
-    },
-    sdk: {},
-    nativeExtensions: {},
-    origin: at("/x-gateway"),
     ...init,
-  };
+  });
 }
 
 /** What a test compares: code, pointer and part, plus severity and related pointers when asked. */
