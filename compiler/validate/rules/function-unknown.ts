@@ -5,7 +5,6 @@
  * Source: Portico's x-gateway vocabulary (docs/x-gateway.md, "Integrations" and "Security schemes").
  */
 import type { Integration } from "../../model/types.js";
-import { child } from "../origins.js";
 import { reportOnce, type Rule } from "../rule.js";
 import { didYouMean } from "../../parse/did-you-mean.js";
 
