@@ -2,8 +2,10 @@
  * Portico's public API. `check` loads, checks and lowers a spec; `build` also runs the emitters and returns the
  * files to write; `writeOutput` writes them all or nothing.
  */
-export { check, build } from "./pipeline.js";
-export type { CheckOptions, CheckResult, BuildOptions, BuildResult, PhaseTiming } from "./pipeline.js";
+export { check } from "./pipeline.js";
+export type { CheckOptions, CheckResult, PhaseTiming } from "./pipeline.js";
+export { build } from "./build.js";
+export type { BuildOptions, BuildResult } from "./build.js";
 export { writeOutput, OutputError } from "./write-output.js";
 export { nodeHost, createMemoryHost } from "./host.js";
 export type { CompilerHost } from "./host.js";

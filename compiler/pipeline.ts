@@ -1,13 +1,12 @@
 /**
- * The compiler's stages in order: load → structure → lower → validate → (no errors) emit.
+ * The compiler's stages in order: load → structure → lower → validate; `build.ts` adds emit when there are no
+ * errors.
  *
  * Each stage is a pure function of the previous one's result plus the host; a stage that finds errors stops the
  * stages after it that would only pile up consequences (lowering a structurally broken document, emitting with
  * errors). Timings are recorded per stage for `portico build`'s report and for the benchmarks.
  */
 import { DiagnosticCollector, type Diagnostic } from "./diagnostics/diagnostic.js";
-import { emitters, type EmitterName } from "./emit/index.js";
-import type { OutputFile } from "./emit/emitter.js";
 import type { CompilerHost } from "./host.js";
 import { lowerDocument } from "./model/lower/document.js";
 import type { GatewayModel } from "./model/types.js";
@@ -16,7 +15,6 @@ import { checkStructure } from "./parse/schema-check.js";
 import type { LoadResult, Location } from "./parse/types.js";
 import { checkFiles } from "./validate/files.js";
 import { runRules } from "./validate/index.js";
-import * as path from "node:path";
 
 /** Options shared by `check` and `build`. */
 export interface CheckOptions {
@@ -113,41 +111,4 @@ function result(
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export interface BuildOptions extends CheckOptions {
-  /** The output folder; emitters' paths are relative to it. Used to compute paths back to the spec. */
-  readonly out: string;
-  /** Which artifacts to emit (default all). */
-  readonly emit?: readonly EmitterName[];
-}
-
-export interface BuildResult extends CheckResult {
-  /** What to write; empty when there are errors. */
-  readonly files: readonly OutputFile[];
-}
-
-/**
- * Checks `entry` and, when there are no errors, runs the emitters. Writes nothing: the caller hands `files` to
- * `writeOutput`, so a failing build never touches the output folder.
- */
-export function build(host: CompilerHost, entry: string, options: BuildOptions): BuildResult {
-  const checked = check(host, entry, options);
-  const model = checked.model;
-  if (!model || checked.errorCount > 0) return { ...checked, files: [] };
-  const collector = new DiagnosticCollector();
-  const start = performance.now();
-  const specDir = path.dirname(path.resolve(host.cwd(), entry));
-  const pulumiDir = path.resolve(host.cwd(), options.out, "pulumi");
-  const ctx = {
-    specDirFromPulumi: path.relative(pulumiDir, specDir).split(path.sep).join("/") || ".",
-    report: collector,
-  };
-  const selected = emitters.filter((e) => !options.emit || options.emit.includes(e.name));
-  const files = selected.flatMap((e) => e.emit(model, ctx));
-  const timings = [...checked.timings, { phase: "emit" as const, ms: performance.now() - start }];
-  if (collector.diagnostics.length === 0) return { ...checked, timings, files };
-  const diagnostics = [...checked.diagnostics, ...collector.diagnostics];
-  const errorCount = checked.errorCount + collector.errorCount;
-  return { ...checked, diagnostics, errorCount, timings, files: errorCount > 0 ? [] : files };
 }

@@ -6,9 +6,9 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import * as fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { formatJson, formatSarif, formatText, type FormatInput } from "../diagnostics/format.js";
-import { emitters, type EmitterName } from "../emit/index.js";
+import { EMITTER_NAMES, type EmitterName } from "../emit/emitter.js";
 import { nodeHost } from "../host.js";
-import { build, check, type CheckResult } from "../pipeline.js";
+import { check, type CheckResult } from "../pipeline.js";
 import { OutputError, writeOutput } from "../write-output.js";
 import { formatCheckSummary, formatTimings, formatWritten } from "./report.js";
 
@@ -72,7 +72,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       exitCode = result.errorCount > 0 ? 1 : 0;
     });
 
-  const names = emitters.map((e) => e.name);
+  const names = EMITTER_NAMES;
   program
     .command("build")
     .description("check a spec and, without errors, write the deployable artifacts")
@@ -86,8 +86,9 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         parseEmit(v, names),
       ),
     )
-    .action((spec: string, opts: { out: string; overlay?: string[]; format: Format; maxFileSize: number; emit?: EmitterName[] }) => {
+    .action(async (spec: string, opts: { out: string; overlay?: string[]; format: Format; maxFileSize: number; emit?: EmitterName[] }) => {
       const started = performance.now();
+      const { build } = await import("../build.js");
       const result = build(nodeHost, spec, {
         out: opts.out,
         overlays: opts.overlay ?? [],

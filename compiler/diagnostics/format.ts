@@ -42,10 +42,16 @@ export function formatText(input: FormatInput, color: boolean): string {
   const c = pc.createColors(color);
   const paint = { error: c.red, warning: c.yellow, info: c.blue } as const;
   let out = "";
+  // Each file is split into lines once, however many diagnostics it has.
+  const lines = new Map<string, readonly string[] | undefined>();
+  const linesOf = (file: string) => {
+    if (!lines.has(file)) lines.set(file, input.sourceText(file)?.split(/\r?\n/));
+    return lines.get(file);
+  };
   for (const d of input.diagnostics) {
     const at = input.locate(d);
     out += `${c.cyan(at.file)}:${c.yellow(String(at.line))}:${c.yellow(String(at.column))} - ${paint[d.severity](d.severity)} ${c.gray(d.code)}: ${d.message}\n`;
-    out += codeFrame(input.sourceText(at.file), at, c) + "\n";
+    out += codeFrame(linesOf(at.file), at, c) + "\n";
   }
   const errors = input.diagnostics.filter((d) => d.severity === "error").length;
   const warnings = input.diagnostics.filter((d) => d.severity === "warning").length;
@@ -60,10 +66,8 @@ function plural(n: number, word: string): string {
 }
 
 /** The diagnostic's line with a line number gutter and `~` under the range (first line of the range only). */
-function codeFrame(text: string | undefined, at: Location, c: ReturnType<typeof pc.createColors>): string {
-  if (text === undefined) return "";
-  const lines = text.split(/\r?\n/);
-  const line = lines[at.line - 1];
+function codeFrame(lines: readonly string[] | undefined, at: Location, c: ReturnType<typeof pc.createColors>): string {
+  const line = lines?.[at.line - 1];
   if (line === undefined) return "";
   const shown = line.length > 200 ? line.slice(0, 200) + "…" : line;
   const gutter = String(at.line);

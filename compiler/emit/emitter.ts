@@ -25,9 +25,15 @@ export interface EmitContext {
   readonly report: DiagnosticCollector;
 }
 
+/** The artifacts `--emit` can select, in the order they are built. Kept apart from the emitters, which are heavy to load. */
+export const EMITTER_NAMES = ["openapi", "pulumi"] as const;
+
+/** The name of an emitter, as `--emit` takes it. */
+export type EmitterName = (typeof EMITTER_NAMES)[number];
+
 /** An emitter: one artifact family, selected by name with `--emit`. */
 export interface Emitter {
-  readonly name: "openapi" | "pulumi";
+  readonly name: EmitterName;
   /** Builds the files of this artifact. Pure: reads the model, reports through `ctx.report`, returns files. */
   emit(model: GatewayModel, ctx: EmitContext): readonly OutputFile[];
 }

@@ -14,6 +14,7 @@ export type KeyTables = WeakMap<PositionMap, Map<string, number>>;
  * clipped to `length`; undefined when there is no such node.
  */
 export function rangeInTree(tree: PositionTree, tokens: readonly string[], tables: KeyTables, shift: number, length: number): NodeRange | undefined {
+  if (!tree.root) return undefined;
   let node: PositionNode = tree.root;
   let key: PositionNode | undefined;
   for (const token of tokens) {

@@ -12,7 +12,8 @@
  * sequence, counts that disagree with the parsed value) get no tree, and callers fall back to `yaml`.
  */
 import { CORE_SCHEMA, load } from "js-yaml";
-import { aliasEnd, blockCollectionEnd, blockScalarEnd, contentStart, emptyNodeAt, indicatorIn, plainScalarEnd } from "./yaml-text-scan.js";
+import { mappingNode, sequenceNode, type PendingNodes } from "./yaml-position-collections.js";
+import { aliasEnd, blockScalarEnd, contentStart, emptyNodeAt, plainScalarEnd } from "./yaml-text-scan.js";
 
 /** A node's range `[s, e)` in the text `js-yaml` read. Mappings, sequences and aliases add their parts. */
 export interface PositionNode {
@@ -45,7 +46,8 @@ export interface AnchorSite {
 
 /** The positions of one document. */
 export interface PositionTree {
-  readonly root: PositionNode;
+  /** Undefined when the document has no content (only comments, say). */
+  readonly root: PositionNode | undefined;
   /** Anchored nodes by anchor name, each list in no particular order. */
   readonly anchors: ReadonlyMap<string, readonly AnchorSite[]>;
 }
@@ -59,9 +61,8 @@ interface ParserState {
   readonly anchor: string | null;
 }
 
-const COLON = 0x3a;
-const QUESTION = 0x3f;
-const DASH = 0x2d;
+/** Thrown from the listener to stop parsing a text this pass does not map. */
+class Unmapped extends Error {}
 
 /**
  * Parses `text` (already known to parse, without a BOM) once more and returns the positions of its nodes, or
@@ -69,117 +70,12 @@ const DASH = 0x2d;
  * have passed the depth check.
  */
 export function buildPositionTree(text: string): PositionTree | undefined {
-  // Open nodes: where their parsing began and where their children start in the pending arrays.
+  // Open nodes: where their parsing began and where their children start among the pending nodes.
   const openAt: number[] = [];
   const openBase: number[] = [];
-  // Finished nodes whose parent is still open, with what the parent needs to place them.
-  const nodes: PositionNode[] = [];
-  const begins: number[] = [];
-  const stops: number[] = [];
-  const kinds: (string | null)[] = [];
-  const results: unknown[] = [];
+  const pending: PendingNodes = { size: 0, nodes: [], begins: [], stops: [], kinds: [], results: [] };
+  const { nodes, begins, stops, kinds, results } = pending;
   const anchors = new Map<string, AnchorSite[]>();
-  let mapped = true;
-
-  function build(begin: number, stop: number, kind: string | null, base: number, result: unknown, nextLine: number): PositionNode {
-    const count = nodes.length - base;
-    if (kind === "mapping") return buildMap(begin, stop, base, count);
-    if (kind === "sequence") return buildSeq(begin, stop, base, count, result);
-    const s = contentStart(text, begin);
-    if (kind === "scalar") {
-      const c = text.charCodeAt(s);
-      if (c === 0x22 || c === 0x27) return { s, e: stop };
-      if (c === 0x7c || c === 0x3e) return { s, e: blockScalarEnd(text, s, nextLine) };
-      return { s, e: plainScalarEnd(text, s, stop) };
-    }
-    if (s < stop && text.charCodeAt(s) === 0x2a) {
-      const e = aliasEnd(text, s);
-      const alias: PositionAlias = { s, e, alias: text.slice(s + 1, e) };
-      return alias;
-    }
-    const at = emptyNodeAt(text, begin);
-    return { s: at, e: at };
-  }
-
-  function buildMap(begin: number, stop: number, base: number, count: number): PositionMap {
-    let s = contentStart(text, begin);
-    const flow = text.charCodeAt(s) === 0x7b && (count === 0 || (begins[base] as number) > s);
-    // A block mapping starts at its first key, properties of that key included.
-    if (!flow && count > 0) s = Math.min(s, begins[base] as number);
-    const names: string[] = [];
-    const keys: PositionNode[] = [];
-    const values: (PositionNode | null)[] = [];
-    for (let i = base; i < base + count; i++) {
-      if (i > base && indicatorIn(text, stops[i - 1] as number, begins[i] as number, COLON) >= 0) {
-        if (values.length !== keys.length - 1) mapped = false;
-        values.push(nodes[i] as PositionNode);
-        continue;
-      }
-      if (values.length < keys.length) values.push(null);
-      const key = results[i];
-      if (key !== null && typeof key === "object") mapped = false;
-      names.push(String(key));
-      keys.push(nodes[i] as PositionNode);
-    }
-    if (values.length < keys.length) {
-      const last = base + count - 1;
-      // A block mapping tries to read one more key where its entries end (before `...`, say): that attempt
-      // read nothing, moved nowhere and is not an entry.
-      const attempt =
-        !flow && kinds[last] === null && begins[last] === stops[last] && !("alias" in (nodes[last] as PositionNode)) &&
-        indicatorIn(text, last > base ? (stops[last - 1] as number) : s, begins[last] as number, QUESTION) < 0;
-      if (attempt) {
-        names.pop();
-        keys.pop();
-      } else {
-        values.push(null);
-      }
-    }
-    const lastNode = values.at(-1) ?? keys.at(-1);
-    const e = flow || !lastNode ? stop : blockCollectionEnd(text, lastNode, isBlockCollection(lastNode), stop);
-    return { s, e, names, keys, values };
-  }
-
-  function buildSeq(begin: number, stop: number, base: number, count: number, result: unknown): PositionSeq {
-    const s = contentStart(text, begin);
-    const items: PositionNode[] = [];
-    if (text.charCodeAt(s) === 0x5b) {
-      for (let i = base; i < base + count; i++) {
-        const from = i > base ? (stops[i - 1] as number) : s + 1;
-        if (indicatorIn(text, from, begins[i] as number, COLON) >= 0 || indicatorIn(text, from, begins[i] as number, QUESTION) >= 0) mapped = false;
-        items.push(nodes[i] as PositionNode);
-      }
-    } else {
-      // Items written as a bare `-` have no node of their own: each `-` between two nodes is one.
-      let from = s;
-      for (let i = base; i <= base + count; i++) {
-        const to = i < base + count ? (begins[i] as number) : stop;
-        let dash = indicatorIn(text, from, to, DASH);
-        if (i < base + count && dash < 0) mapped = false;
-        while (dash >= 0) {
-          const next = indicatorIn(text, dash + 1, to, DASH);
-          if (next < 0 && i < base + count) break;
-          const at = emptyNodeAt(text, dash + 1);
-          items.push({ s: at, e: at });
-          dash = next;
-        }
-        if (i < base + count) {
-          items.push(nodes[i] as PositionNode);
-          from = stops[i] as number;
-        }
-      }
-    }
-    if (!Array.isArray(result) || items.length !== result.length) mapped = false;
-    const last = items.at(-1);
-    const flow = text.charCodeAt(s) === 0x5b;
-    return { s, e: flow || !last ? stop : blockCollectionEnd(text, last, isBlockCollection(last), stop), items };
-  }
-
-  function isBlockCollection(node: PositionNode): boolean {
-    const c = text.charCodeAt(node.s);
-    return ("names" in node || "items" in node) && c !== 0x7b && c !== 0x5b;
-  }
-
   try {
     load(text, {
       schema: CORE_SCHEMA,
@@ -187,7 +83,7 @@ export function buildPositionTree(text: string): PositionTree | undefined {
         const state = raw as unknown as ParserState;
         if (event === "open") {
           openAt.push(state.position);
-          openBase.push(nodes.length);
+          openBase.push(pending.size);
           return;
         }
         const begin = openAt.pop() as number;
@@ -195,25 +91,51 @@ export function buildPositionTree(text: string): PositionTree | undefined {
         const { kind, result, anchor, position: stop } = state;
         // A node that could have been an implicit key is parsed inside a second, outer event: same kind, same value.
         const node =
-          nodes.length - base === 1 && kinds[base] === kind && Object.is(results[base], result)
+          pending.size - base === 1 && kinds[base] === kind && Object.is(results[base], result)
             ? (nodes[base] as PositionNode)
-            : build(begin, stop, kind, base, result, state.lineStart);
+            : kind === "mapping"
+              ? mappingNode(text, pending, begin, stop, base)
+              : kind === "sequence"
+                ? sequenceNode(text, pending, begin, stop, base, Array.isArray(result) ? result.length : -1)
+                : leafNode(text, begin, stop, kind, state.lineStart);
+        if (!node) throw new Unmapped();
         if (anchor !== null) {
           const sites = anchors.get(anchor) ?? [];
           sites.push({ at: begin, node });
           anchors.set(anchor, sites);
         }
-        nodes.length = begins.length = stops.length = kinds.length = results.length = base;
-        nodes.push(node);
-        begins.push(begin);
-        stops.push(stop);
-        kinds.push(kind);
-        results.push(result);
+        // The children are placed: their slots are reused (setting `length` on every node would cost more).
+        nodes[base] = node;
+        begins[base] = begin;
+        stops[base] = stop;
+        kinds[base] = kind;
+        results[base] = result;
+        pending.size = base + 1;
       },
     });
   } catch {
     return undefined;
   }
-  const root = nodes[0];
-  return mapped && root && nodes.length === 1 ? { root, anchors } : undefined;
+  if (pending.size > 1) return undefined;
+  const root = pending.size === 1 ? nodes[0] : undefined;
+  const empty = root !== undefined && kinds[0] === null && results[0] === null && !("alias" in root);
+  return { root: empty ? undefined : root, anchors };
+}
+
+/** A scalar, an alias or an empty node. `nextLine` is where the line after the node starts (for block scalars). */
+function leafNode(text: string, begin: number, stop: number, kind: string | null, nextLine: number): PositionNode {
+  const s = contentStart(text, begin);
+  const c = text.charCodeAt(s);
+  if (kind === "scalar") {
+    if (c === 0x22 || c === 0x27) return { s, e: stop };
+    if (c === 0x7c || c === 0x3e) return { s, e: blockScalarEnd(text, s, nextLine) };
+    return { s, e: plainScalarEnd(text, s, stop) };
+  }
+  if (s < stop && c === 0x2a) {
+    const e = aliasEnd(text, s);
+    const alias: PositionAlias = { s, e, alias: text.slice(s + 1, e) };
+    return alias;
+  }
+  const at = emptyNodeAt(text, begin);
+  return { s: at, e: at };
 }
