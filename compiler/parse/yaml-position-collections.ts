@@ -3,7 +3,8 @@
  * What separates two siblings tells their roles: a `:` before a node makes it the value of the key before it,
  * a `-` in a block sequence starts an item (one with no node of its own when two `-` follow each other).
  */
-import { blockCollectionEnd, contentStart, emptyNodeAt, indicatorIn } from "./yaml-text-scan.js";
+import { blockCollectionEnds } from "./yaml-collection-end.js";
+import { contentStart, emptyNodeAt, indicatorIn } from "./yaml-text-scan.js";
 import type { PositionMap, PositionNode, PositionSeq } from "./yaml-positions.js";
 
 /**
@@ -71,8 +72,8 @@ export function mappingNode(text: string, pending: PendingNodes, begin: number, 
     }
   }
   const last = values.at(-1) ?? keys.at(-1);
-  const e = flow || !last ? stop : blockCollectionEnd(text, s, last, isBlockCollection(text, last), stop);
-  return { s, e, names, keys, values };
+  if (flow || !last) return { s, e: stop, names, keys, values };
+  return { s, ...blockCollectionEnds(text, s, last, stop), names, keys, values };
 }
 
 /**
@@ -109,10 +110,6 @@ export function sequenceNode(text: string, pending: PendingNodes, begin: number,
   }
   if (items.length !== length) return undefined;
   const last = items.at(-1);
-  return { s, e: flow || !last ? stop : blockCollectionEnd(text, s, last, isBlockCollection(text, last), stop), items };
-}
-
-function isBlockCollection(text: string, node: PositionNode): boolean {
-  const c = text.charCodeAt(node.s);
-  return ("names" in node || "items" in node) && c !== OPEN_BRACE && c !== OPEN_BRACKET;
+  if (flow || !last) return { s, e: stop, items };
+  return { s, ...blockCollectionEnds(text, s, last, stop), items };
 }

@@ -15,10 +15,14 @@ import { CORE_SCHEMA, load } from "js-yaml";
 import { mappingNode, sequenceNode, type PendingNodes } from "./yaml-position-collections.js";
 import { aliasEnd, blockScalarEnd, contentStart, emptyNodeAt, plainScalarEnd } from "./yaml-text-scan.js";
 
-/** A node's range `[s, e)` in the text `js-yaml` read. Mappings, sequences and aliases add their parts. */
+/**
+ * A node's range `[s, e)` in the text `js-yaml` read. Mappings, sequences and aliases add their parts; a block
+ * mapping or sequence also `t`, where the comment lines it keeps at its end stop (see `yaml-collection-end.ts`).
+ */
 export interface PositionNode {
   readonly s: number;
   readonly e: number;
+  readonly t?: number;
 }
 
 /** A mapping: key names (as `js-yaml` turns keys into text), key nodes and value nodes (null when a key has none). */

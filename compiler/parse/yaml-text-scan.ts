@@ -14,11 +14,13 @@ const AMPERSAND = 0x26;
 const LESS = 0x3c;
 const GREATER = 0x3e;
 
-function isBlank(c: number): boolean {
+/** Space or tab. */
+export function isBlank(c: number): boolean {
   return c === SPACE || c === TAB;
 }
 
-function isBreak(c: number): boolean {
+/** Line feed or carriage return. */
+export function isBreak(c: number): boolean {
   return c === LF || c === CR;
 }
 
@@ -27,7 +29,7 @@ function isFlowIndicator(c: number): boolean {
 }
 
 /** Offset just past the comment that starts at `from` (the line break that ends it is not included). */
-function commentEnd(text: string, from: number): number {
+export function commentEnd(text: string, from: number): number {
   let p = from;
   while (p < text.length && !isBreak(text.charCodeAt(p))) p++;
   return p;
@@ -138,55 +140,6 @@ function contentIndent(text: string, start: number, end: number): number {
     if (p < end && !isBreak(text.charCodeAt(p))) return p - lineStart;
   }
   return Infinity;
-}
-
-/**
- * End of a block collection that starts at `start` and whose parsing stopped at `stop`, given its last entry's
- * node and whether that node is a block collection itself (whose end is then the end). After an empty node,
- * nothing more is included unless a comment follows it, and then all the comment and empty lines up to `stop`.
- * After any other node, the rest of its line (spaces, a comment) and the line break are included, and the
- * comment lines indented deeper than the collection that follow (with the empty lines between them).
- */
-export function blockCollectionEnd(text: string, start: number, last: { readonly s: number; readonly e: number }, lastIsBlock: boolean, stop: number): number {
-  const end = last.e;
-  if (lastIsBlock) return end;
-  if (last.s === end) return text.charCodeAt(end) === HASH ? Math.max(end, Math.min(stop, text.length)) : end;
-  let p = end;
-  if (!lineStartsAt(text, end)) {
-    p = lineRestEnd(text, end);
-    if (p === end) return end;
-  }
-  const indent = start - lineStartOf(text, start);
-  for (let q = p; q < text.length; ) {
-    let r = q;
-    while (isBlank(text.charCodeAt(r))) r++;
-    const c = text.charCodeAt(r);
-    if (c === HASH && r - q > indent) q = p = lineRestEnd(text, r);
-    else if (isBreak(c)) q = lineRestEnd(text, r);
-    else break;
-  }
-  return p;
-}
-
-function lineStartsAt(text: string, offset: number): boolean {
-  const before = text.charCodeAt(offset - 1);
-  return offset === 0 || before === LF || (before === CR && text.charCodeAt(offset) !== LF);
-}
-
-function lineStartOf(text: string, offset: number): number {
-  let p = offset;
-  while (p > 0 && !isBreak(text.charCodeAt(p - 1))) p--;
-  return p;
-}
-
-/** After the spaces, comment and line break that end the line at `from`; `from` itself when something else follows. */
-function lineRestEnd(text: string, from: number): number {
-  let p = from;
-  while (isBlank(text.charCodeAt(p))) p++;
-  if (text.charCodeAt(p) === HASH) p = commentEnd(text, p);
-  if (text.charCodeAt(p) === CR) p++;
-  if (text.charCodeAt(p) === LF) p++;
-  return p === text.length || isBreak(text.charCodeAt(p - 1)) ? p : from;
 }
 
 /**

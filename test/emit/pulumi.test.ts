@@ -296,6 +296,13 @@ test("the samples build, and their programs deploy under mocks with every placeh
     const resources = await runUnderMocks(caseName, { project: createNames(spec).project, stack, config });
     const body = resourceOf(resources, T.api, "api").inputs.body as string;
     assert.not.match(body, /\$\{portico:/, caseName);
+    // Every method of the deployed body has its integration.
+    const paths = (JSON.parse(body) as { paths: Record<string, Record<string, Record<string, unknown>>> }).paths;
+    const methods = Object.values(paths).flatMap((item) => Object.entries(item).filter(([k]) => k !== "parameters"));
+    assert.ok(methods.length > 0, caseName);
+    for (const [method, operation] of methods) {
+      assert.ok(operation["x-amazon-apigateway-integration"], `${caseName}: ${method} without an integration`);
+    }
     assert.is(body, fileOf(result.files, "openapi.aws.json").replace(/\$\{portico:[^}]*\}/g, (token) => resolved(token, spec, config)), caseName);
     assert.is(triggerOf(resources), createHash("sha256").update(body).digest("hex"));
     const lambdaRoutes = spec.operations.filter((op) => op.integration?.kind === "lambda").length;
