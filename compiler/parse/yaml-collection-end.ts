@@ -5,7 +5,8 @@
  * after it indented deeper than the collection; all the comment lines after an empty node that has a comment;
  * for a nested block collection, the comment lines at its end that it keeps. Comment lines at the end of a
  * collection stay with it when one of them is indented at least as deep as the collection (and the collection
- * is indented); otherwise they move out to the enclosing collection, where the same rule applies.
+ * is indented), and so do all the empty and comment lines after them up to the next content; otherwise they
+ * move out to the enclosing collection, where the same rule applies.
  */
 import { commentEnd, isBlank, isBreak } from "./yaml-text-scan.js";
 
@@ -33,7 +34,7 @@ export interface BlockEnds {
 export function blockCollectionEnds(text: string, start: number, last: Ranged, stop: number): BlockEnds {
   const indent = start - lineStartOf(text, start);
   const e = tailEnd(text, last, indent, stop);
-  return { e, t: keptComments(text, e, indent) };
+  return { e, t: keptComments(text, e, indent, stop) };
 }
 
 function tailEnd(text: string, last: Ranged, indent: number, stop: number): number {
@@ -58,25 +59,21 @@ function tailEnd(text: string, last: Ranged, indent: number, stop: number): numb
   return p;
 }
 
-/** End of the comment lines after `from` (a line start, or a line's end) that stay with a collection indented by `indent`; `from` when none do. */
-function keptComments(text: string, from: number, indent: number): number {
+/**
+ * Where the comment lines after `from` (a line start, or a line's end) that stay with a collection indented by
+ * `indent` end: `stop` (the next content) when they stay, `from` when they move out or there are none.
+ */
+function keptComments(text: string, from: number, indent: number, stop: number): number {
   if (indent === 0) return from;
-  let end = from;
-  let kept = false;
-  for (let q = lineStartsAt(text, from) ? from : lineRestEnd(text, from); q < text.length; ) {
+  for (let q = lineStartsAt(text, from) ? from : lineRestEnd(text, from); q < stop; ) {
     let r = q;
     while (isBlank(text.charCodeAt(r))) r++;
     const c = text.charCodeAt(r);
-    if (c === HASH) {
-      if (r - q >= indent) kept = true;
-      q = end = lineRestEnd(text, r);
-    } else if (isBreak(c)) {
-      q = lineRestEnd(text, r);
-    } else {
-      break;
-    }
+    if (c === HASH && r - q >= indent) return Math.max(from, Math.min(stop, text.length));
+    if (c !== HASH && !isBreak(c)) break;
+    q = lineRestEnd(text, r);
   }
-  return kept ? end : from;
+  return from;
 }
 
 function lineStartOf(text: string, offset: number): number {
