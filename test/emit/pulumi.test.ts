@@ -305,6 +305,12 @@ test("the samples build, and their programs deploy under mocks with every placeh
     }
     assert.is(body, fileOf(result.files, "openapi.aws.json").replace(/\$\{portico:[^}]*\}/g, (token) => resolved(token, spec, config)), caseName);
     assert.is(triggerOf(resources), createHash("sha256").update(body).digest("hex"));
+    assert.is(resourceOf(resources, T.api, "api").inputs.failOnWarnings, true, caseName);
+    // The stage writes JSON access logs to the API's own log group.
+    const stageInputs = resourceOf(resources, T.stage, "api").inputs;
+    const access = stageInputs.accessLogSettings as { destinationArn: string; format: string };
+    assert.is(access.destinationArn, "arn:aws:logs:us-east-1:123456789012:log-group:api-access-logs", caseName);
+    assert.is((JSON.parse(access.format) as Record<string, string>)["requestId"], "$context.requestId", caseName);
     const lambdaRoutes = spec.operations.filter((op) => op.integration?.kind === "lambda").length;
     const routePermissions = resources.filter((r) => r.type === T.permission && !r.name.endsWith("-authorizers"));
     assert.is(routePermissions.length, lambdaRoutes, caseName);
