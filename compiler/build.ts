@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { DiagnosticCollector } from "./diagnostics/diagnostic.js";
 import type { EmitterName, OutputFile } from "./emit/emitter.js";
 import { emitters } from "./emit/index.js";
+import { reportNotEmitted } from "./emit/not-emitted.js";
 import type { CompilerHost } from "./host.js";
 import { check, type CheckOptions, type CheckResult } from "./pipeline.js";
 
@@ -37,11 +38,16 @@ export function build(host: CompilerHost, entry: string, options: BuildOptions):
     specDirFromPulumi: path.relative(pulumiDir, specDir).split(path.sep).join("/") || ".",
     report: collector,
   };
-  const selected = emitters.filter((e) => !options.emit || options.emit.includes(e.name));
-  const files = selected.flatMap((e) => e.emit(model, ctx));
+  reportNotEmitted(model, collector);
+  // The Pulumi program deploys openapi.aws.json, so asking for it brings the document along.
+  const wanted = options.emit && options.emit.includes("pulumi") ? [...options.emit, "openapi"] : options.emit;
+  const selected = emitters.filter((e) => !wanted || wanted.includes(e.name));
+  const files = collector.hasErrors ? [] : selected.flatMap((e) => e.emit(model, ctx));
   const timings = [...checked.timings, { phase: "emit" as const, ms: performance.now() - start }];
   if (collector.diagnostics.length === 0) return { ...checked, timings, files };
-  const diagnostics = [...checked.diagnostics, ...collector.diagnostics];
+  const located = [...checked.diagnostics, ...collector.diagnostics].map((d) => ({ d, at: checked.locate(d) }));
+  located.sort((a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start));
+  const diagnostics = located.map((x) => x.d);
   const errorCount = checked.errorCount + collector.errorCount;
   return { ...checked, diagnostics, errorCount, timings, files: errorCount > 0 ? [] : files };
 }

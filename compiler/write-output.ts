@@ -39,8 +39,13 @@ export function writeOutput(outDir: string, files: readonly OutputFile[]): strin
   for (const f of files) checkNoSymlink(out, f.path);
 
   const createdOut = !existing;
-  if (createdOut) fs.mkdirSync(out, { recursive: true });
-  const staging = fs.mkdtempSync(path.join(out, ".portico-staging-"));
+  let staging: string;
+  try {
+    if (createdOut) fs.mkdirSync(out, { recursive: true });
+    staging = fs.mkdtempSync(path.join(out, ".portico-staging-"));
+  } catch (error) {
+    throw new OutputError(outDir, `the folder cannot be created (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
   try {
     for (const f of files) {
       const target = path.join(staging, f.path);

@@ -10,7 +10,7 @@ import { EMITTER_NAMES, type EmitterName } from "../emit/emitter.js";
 import { nodeHost } from "../host.js";
 import { check, type CheckResult } from "../pipeline.js";
 import { OutputError, writeOutput } from "../write-output.js";
-import { formatCheckSummary, formatTimings, formatWritten } from "./report.js";
+import { formatCheckSummary, formatCounts, formatTimings, formatWritten } from "./report.js";
 
 type Format = "text" | "json" | "sarif";
 
@@ -89,6 +89,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .action(async (spec: string, opts: { out: string; overlay?: string[]; format: Format; maxFileSize: number; emit?: EmitterName[] }) => {
       const started = performance.now();
       const { build } = await import("../build.js");
+      const setupMs = performance.now() - started;
       const result = build(nodeHost, spec, {
         out: opts.out,
         overlays: opts.overlay ?? [],
@@ -96,8 +97,9 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         ...(opts.emit ? { emit: opts.emit } : {}),
       });
       io.stdout(formatDiagnostics(result, opts.format, io.color));
+      const counts = formatCounts(result);
       if (result.errorCount > 0) {
-        io.stderr(`portico: nothing written to ${opts.out} (${result.errorCount} error${result.errorCount === 1 ? "" : "s"})\n`);
+        io.stderr(`portico: nothing written to ${opts.out} (${counts})\n`);
         exitCode = 1;
         return;
       }
@@ -109,9 +111,9 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         exitCode = 1;
         return;
       }
-      io.stderr(`portico: built ${spec} → ${opts.out}\n`);
+      io.stderr(`portico: built ${spec} → ${opts.out} (${counts})\n`);
       io.stderr(formatWritten(opts.out, result.files));
-      io.stderr(formatTimings(result.timings, performance.now() - started));
+      io.stderr(formatTimings(result.timings, setupMs, performance.now() - started));
       exitCode = 0;
     });
 

@@ -5,13 +5,18 @@ import type { CheckResult, PhaseTiming } from "../pipeline.js";
 
 /** `portico: checked api.yaml (REST API, 14 operations): no errors, 2 warnings in 0.41 s` */
 export function formatCheckSummary(spec: string, result: CheckResult, totalMs: number): string {
-  const warnings = result.diagnostics.filter((d) => d.severity === "warning").length;
   const m = result.model;
   const what = m
     ? ` (${m.kind === "rest" ? "REST" : "HTTP"} API, ${m.operations.length} operation${m.operations.length === 1 ? "" : "s"}${m.websocket ? `, WebSocket API with ${m.websocket.routes.length} routes` : ""})`
     : "";
+  return `portico: checked ${spec}${what}: ${formatCounts(result)} in ${formatMs(totalMs)}\n`;
+}
+
+/** `no errors, 2 warnings` / `1 error, 0 warnings`. */
+export function formatCounts(result: Pick<CheckResult, "diagnostics" | "errorCount">): string {
+  const warnings = result.diagnostics.filter((d) => d.severity === "warning").length;
   const errors = result.errorCount === 0 ? "no errors" : `${result.errorCount} error${result.errorCount === 1 ? "" : "s"}`;
-  return `portico: checked ${spec}${what}: ${errors}, ${warnings} warning${warnings === 1 ? "" : "s"} in ${formatMs(totalMs)}\n`;
+  return `${errors}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
 }
 
 /** `  wrote out/openapi.aws.json  (12.4 kB)` lines, one per file, sorted. */
@@ -23,9 +28,9 @@ export function formatWritten(outDir: string, files: readonly { path: string; co
     .join("");
 }
 
-/** `load 120 ms · structure 40 ms · …` on one line. */
-export function formatTimings(timings: readonly PhaseTiming[], totalMs: number): string {
-  const parts = timings.map((t) => `${t.phase} ${formatMs(t.ms)}`);
+/** `setup 600 ms · load 120 ms · structure 40 ms · … · total 1.2 s` on one line; setup is loading the emitters. */
+export function formatTimings(timings: readonly PhaseTiming[], setupMs: number, totalMs: number): string {
+  const parts = [`setup ${formatMs(setupMs)}`, ...timings.map((t) => `${t.phase} ${formatMs(t.ms)}`)];
   return `  ${parts.join(" · ")} · total ${formatMs(totalMs)}\n`;
 }
 

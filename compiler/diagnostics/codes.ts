@@ -197,6 +197,14 @@ export const codes = {
     severity: "error",
     message: msg`The deployed OpenAPI body is ${"size"} bytes; API Gateway imports at most ${"limit"} bytes (limits.html, PutRestApi).`,
   },
+  "build-unsupported": {
+    severity: "error",
+    message: msg`portico build cannot deploy ${"what"} yet (portico check validates it); nothing is written rather than an empty program.`,
+  },
+  "not-emitted": {
+    severity: "warning",
+    message: msg`Not deployed yet by this version of portico build: ${"feature"} (${"count"}); it is checked, but the deployed API will not have it.`,
+  },
   "output-unsafe": { severity: "error", message: msg`Cannot write ${"path"}: ${"reason"}.` },
   "code-folder-missing": {
     severity: "error",

@@ -35,7 +35,7 @@ export function formatJson(input: FormatInput): string {
 }
 
 /**
- * Human-readable diagnostics with code frames, and a closing count.
+ * Human-readable diagnostics, each with a code frame and the places it relates to (`see also file:line:col`).
  * @param color use ANSI colours (only on a TTY, and never when `NO_COLOR` is set; the caller decides).
  */
 export function formatText(input: FormatInput, color: boolean): string {
@@ -51,18 +51,15 @@ export function formatText(input: FormatInput, color: boolean): string {
   for (const d of input.diagnostics) {
     const at = input.locate(d);
     out += `${c.cyan(at.file)}:${c.yellow(String(at.line))}:${c.yellow(String(at.column))} - ${paint[d.severity](d.severity)} ${c.gray(d.code)}: ${d.message}\n`;
-    out += codeFrame(linesOf(at.file), at, c) + "\n";
-  }
-  const errors = input.diagnostics.filter((d) => d.severity === "error").length;
-  const warnings = input.diagnostics.filter((d) => d.severity === "warning").length;
-  if (errors + warnings > 0) {
-    out += `Found ${plural(errors, "error")} and ${plural(warnings, "warning")}.\n`;
+    out += codeFrame(linesOf(at.file), at, c);
+    for (const origin of d.related ?? []) {
+      const { range: _range, ...rest } = d;
+      const also = input.locate({ ...rest, origin, part: "key" });
+      out += `${" ".repeat(String(at.line).length)} ${c.gray(`see also ${also.file}:${also.line}:${also.column}`)}\n`;
+    }
+    out += "\n";
   }
   return out;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 /** The diagnostic's line with a line number gutter and `~` under the range (first line of the range only). */

@@ -65,13 +65,14 @@ test("a clean sample exits 0, prints no diagnostics, and a one-line summary on s
   assert.match(r.stderr, /^portico: checked samples\/pets\/openapi\.yaml \(REST API, \d+ operations\): no errors, 0 warnings in \d+ ms\n$/);
 });
 
-test("text diagnostics: file:line:col - severity code: message, a code frame and a count; exit 1", async () => {
+test("text diagnostics: file:line:col - severity code: message, a code frame, related places and a count; exit 1", async () => {
   const r = await run("check", broken);
   assert.is(r.code, 1);
   const first = r.stdout.split("\n")[0];
   assert.is(first, `${broken}:11:20 - error duplicate-operation-id: Operation id same is used more than once (also at GET /a).`);
   assert.match(r.stdout, /\n11       operationId: same\n {3}\s+~~~~\n/);
-  assert.match(r.stdout, /Found 1 error and 0 warnings\.\n$/);
+  assert.match(r.stderr, /: 1 error, 0 warnings in \d+ ms\n$/);
+  assert.match(r.stdout, new RegExp(`see also ${broken}:6:7\\n`), "the first use is shown as related");
   assert.not.match(r.stdout, /\x1b\[/, "no colour when not on a TTY");
 });
 

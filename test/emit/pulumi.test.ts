@@ -200,7 +200,7 @@ test("pets under mocks, stack prod: API, deployment, stage, method settings", as
     metricsEnabled: true,
     loggingLevel: "ERROR",
     dataTraceEnabled: false,
-    cachingEnabled: true,
+    cachingEnabled: false,
     cacheDataEncrypted: true,
     cacheTtlInSeconds: 300,
   });
@@ -259,7 +259,7 @@ test("a stack that is not a stage of the spec gets the secure defaults", async (
     loggingLevel: "ERROR",
     dataTraceEnabled: false,
     cachingEnabled: false,
-    cacheDataEncrypted: false,
+    cacheDataEncrypted: true,
   });
 });
 

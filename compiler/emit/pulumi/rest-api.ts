@@ -9,7 +9,7 @@
  *   old one, so the stage moves first (deleting a deployment that a stage uses fails).
  * - `aws.apigateway.Stage` named after the stack, with JSON access logs into its own log group, X-Ray as the
  *   stage asks; `aws.apigateway.MethodSettings` for every method (`*\/*`): throttling, detailed metrics, execution
- *   logging, and caching (always encrypted) only when the stage has a cache.
+ *   logging; a cache cluster (encrypted) only when the stage has one, with no stage-wide caching of every method.
  * Resource names: `api` (RestApi, Deployment, Stage), `api-access-logs`, `api-all-methods`.
  */
 import type { Placeholder } from "../placeholders.js";
@@ -148,8 +148,10 @@ export function restApiSection(
           metricsEnabled: raw("settings.metrics"),
           loggingLevel: raw("settings.logging.level"),
           dataTraceEnabled: raw("settings.logging.dataTrace"),
-          cachingEnabled: raw("settings.cache !== undefined"),
-          cacheDataEncrypted: raw("settings.cache !== undefined"),
+          // Never cache every method stage-wide: without per-operation cache keys, callers would get each other's
+          // responses. The stage's cluster serves operations that ask for caching with their own keys.
+          cachingEnabled: false,
+          cacheDataEncrypted: true,
           cacheTtlInSeconds: raw("settings.cache?.ttl"),
         },
       }),
