@@ -10,10 +10,10 @@ const settings = (quotas: Record<string, number>) => ({ ...model().settings, quo
 const manyPaths = (n: number) => Array.from({ length: n }, (_, i) => operation({ path: `/r${i}/{id}` }));
 const messages = (m: GatewayModel) => run(apiQuotas, m).map((d) => `${d.severity} ${d.origin.pointer} ${d.message}`);
 
-test("REST resources over 300 (root and every prefix) are a warning at the root x-gateway", () => {
+test("REST resources over 300 (root and every prefix) are a warning at paths", () => {
   assert.equal(messages(model({ operations: manyPaths(149) })), []); // 1 + 298 resources
   assert.equal(messages(model({ operations: manyPaths(150) })), [
-    "warning /x-gateway Resources of the REST API: 301 exceeds API Gateway's default quota of 300; request an increase before deploying (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html).",
+    "warning /paths Resources of the REST API: 301 exceeds API Gateway's default quota of 300; request an increase before deploying (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html).",
   ]);
 });
 
@@ -29,7 +29,7 @@ test("proxyResources collapse their subtree into two resources", () => {
 
 test("HTTP routes, stages, authorizers and WebSocket routes each have their quota", () => {
   const routes = Array.from({ length: 301 }, (_, i) => operation({ path: `/r${i}` }));
-  assert.match(messages(model({ kind: "http", operations: routes }))[0] ?? "", /^warning \/x-gateway Routes of the HTTP API: 301 exceeds .* 300;.*http-api-quotas\.html/);
+  assert.match(messages(model({ kind: "http", operations: routes }))[0] ?? "", /^warning \/paths Routes of the HTTP API: 301 exceeds .* 300;.*http-api-quotas\.html/);
   const stage = (name: string): Stage => ({ name, logging: { level: "error", retentionDays: 30, dataTrace: false }, tracing: false, metrics: false, variables: {}, origin: at(`/x-gateway/stages/${name}`) });
   assert.match(messages(model({ stages: Array.from({ length: 11 }, (_, i) => stage(`s${i}`)) }))[0] ?? "", /Stages: 11 exceeds .* 10;/);
   const names = Array.from({ length: 11 }, (_, i) => `a${i}`);

@@ -48,26 +48,28 @@ function countAuthorizers(model: GatewayModel, names: ReadonlySet<string>): numb
   return model.securitySchemes.filter((s) => names.has(s.name) && AUTHORIZER_KINDS.has(s.authorizer?.kind ?? "")).length;
 }
 
-/** Reports each quota over its (possibly raised) limit once, at the root `x-gateway`. */
+/** Reports each quota over its (possibly raised) limit once: resources and routes at `paths`, the rest at the root `x-gateway`. */
 export const apiQuotas: Rule = {
   name: "api-quotas",
   codes: ["quota-soft-limit"],
   check(model, report) {
     const quotas = model.settings.quotas;
-    const soft = (what: string, count: number, key: string, limit: number, source: string): void => {
+    const soft = (what: string, count: number, key: string, limit: number, source: string, origin = model.origin): void => {
       const raised = Object.hasOwn(quotas, key) ? quotas[key] : undefined;
       if (count <= (raised ?? limit)) return;
       const shown = raised === undefined ? formatCount(limit) : `${formatCount(raised)} (raised in x-gateway.quotas.${key})`;
       report({
         code: "quota-soft-limit",
         args: { what, count: formatCount(count), limit: shown, source },
-        origin: model.origin,
+        origin,
         part: "key",
       });
     };
     const page = PAGES[model.kind];
-    if (model.kind === "rest") soft("Resources of the REST API", countRestResources(model), "resources", 300, page);
-    else soft("Routes of the HTTP API", countHttpRoutes(model), "routes", 300, page);
+    // Resources and routes come from `paths`: the warning sits on its key.
+    const paths = { file: model.entry, pointer: "/paths" };
+    if (model.kind === "rest") soft("Resources of the REST API", countRestResources(model), "resources", 300, page, paths);
+    else soft("Routes of the HTTP API", countHttpRoutes(model), "routes", 300, page, paths);
     soft("Stages", model.stages.length, "stages", 10, page);
     const used = new Set(model.operations.flatMap((op) => op.security.flatMap((alt) => alt.schemes.map((s) => s.name))));
     const kind = model.kind === "rest" ? "REST" : "HTTP";
