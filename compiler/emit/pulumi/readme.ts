@@ -3,6 +3,8 @@
  * what each key is. Spec text is flattened to one line (control characters become spaces) and quoted for the
  * shell where it is not a plain word, so the README cannot be bent into a different command.
  */
+import Handlebars from "handlebars";
+import * as fs from "node:fs";
 import type { GatewayModel } from "../../model/types.js";
 import { GENERATED_HEADER } from "../emitter.js";
 import type { ConfigUse } from "./config.js";
@@ -37,46 +39,29 @@ function deployCommands(model: GatewayModel, uses: readonly ConfigUse[]): string
   ];
 }
 
-/** The README of the Pulumi project of a REST model. */
+/** The README of the Pulumi project of a REST model, from `templates/pulumi/README.md.hbs`. */
 export function readme(model: GatewayModel, uses: readonly ConfigUse[]): string {
-  const name = oneLine(model.name);
-  const stages = model.stages.map((s) => `\`${oneLine(s.name)}\``).join(", ");
   const defaults = SECURE_DEFAULTS;
-  const lines = [
-    `<!-- ${GENERATED_HEADER} -->`,
-    `# ${name} on Amazon API Gateway`,
-    "",
-    `This Pulumi program deploys the REST API ${name} from \`../openapi.aws.json\`: the API, one stage, its access`,
-    "logs, the Lambda functions the spec deploys and their permissions, the roles of AWS-service integrations, and",
-    "the usage plans and API keys.",
-    "",
-    "## Deploy",
-    "",
-    "```sh",
-    ...deployCommands(model, uses),
-    "```",
-    "",
-    "One stack deploys one stage, named after the stack." +
-      (stages === "" ? "" : ` The spec's stages: ${stages}.`) +
-      ` A stack with another name gets secure defaults: throttling at ${defaults.throttle.rate} requests per second` +
-      ` (burst ${defaults.throttle.burst}), error logging, logs kept ${defaults.logging.retentionDays} days.`,
-    "",
-    "Execution and access logging need API Gateway's CloudWatch Logs role, set once per account and Region",
-    "(`aws.apigateway.Account`); this program does not set it, so two stacks never fight over it.",
-    "",
-    "## Config keys",
-    "",
-    ...(uses.length === 0
-      ? ["The program needs no config key besides `aws:region`."]
-      : [
-          "| key | secret | what it is |",
-          "|---|---|---|",
-          ...uses.map((u) => `| \`${oneLine(u.key)}\` | ${u.secret ? "yes" : "no"} | ${describe(u).replace(/\|/g, "\\|")} |`),
-        ]),
-    "",
-    "## Outputs",
-    "",
-    "`invokeUrl` (the stage's URL), `apiId` and `stageName`.",
-  ];
-  return `${lines.join("\n")}\n`;
+  return readmeTemplate()({
+    header: GENERATED_HEADER,
+    name: oneLine(model.name),
+    commands: deployCommands(model, uses),
+    stages: model.stages.map((s) => `\`${oneLine(s.name)}\``).join(", "),
+    defaults: { rate: defaults.throttle.rate, burst: defaults.throttle.burst, retentionDays: defaults.logging.retentionDays },
+    keys: uses.map((u) => ({ key: oneLine(u.key), secret: u.secret ? "yes" : "no", what: describe(u).replace(/\|/g, "\\|") })),
+  });
+}
+
+let compiled: Handlebars.TemplateDelegate | undefined;
+
+/**
+ * The compiled template, loaded on first use. `noEscape`: the output is Markdown, not HTML, and every value is
+ * made safe above (one line, shell-quoted, table pipes escaped); `strict`: a missing field is a bug, not a blank.
+ */
+function readmeTemplate(): Handlebars.TemplateDelegate {
+  compiled ??= Handlebars.compile(fs.readFileSync(new URL("../../../templates/pulumi/README.md.hbs", import.meta.url), "utf8"), {
+    noEscape: true,
+    strict: true,
+  });
+  return compiled;
 }
