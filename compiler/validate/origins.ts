@@ -3,7 +3,7 @@
  * scheme key, the `/paths/<path>` key of a path item. A pointer that goes deeper than the text (a short form such
  * as `lambda: pets` has no `function` key) is still safe: locating falls back to the longest existing prefix.
  */
-import { escapeToken } from "../model/lower/read.js";
+import { escapeToken } from "../parse/pointer.js";
 import type { GatewayModel, Origin } from "../model/types.js";
 
 export { child } from "../model/lower/read.js";

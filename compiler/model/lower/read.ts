@@ -2,6 +2,7 @@
  * Small, total readers for untrusted parsed values. Lowering runs only after the structural checks passed, but it
  * still never assumes a shape: a reader returns undefined for anything unexpected instead of throwing.
  */
+import { pointerFrom } from "../../parse/pointer.js";
 import type { Origin } from "../types.js";
 
 /** A plain object from the parsed document (never an array or null). */
@@ -53,14 +54,7 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Escapes one JSON pointer token (RFC 6901 §3). */
-export function escapeToken(token: string | number): string {
-  return String(token).replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
 /** The origin of a child node: `origin.pointer` extended by `tokens`. */
 export function child(origin: Origin, ...tokens: readonly (string | number)[]): Origin {
-  let pointer = origin.pointer;
-  for (const t of tokens) pointer += "/" + escapeToken(t);
-  return { file: origin.file, pointer };
+  return { file: origin.file, pointer: origin.pointer + pointerFrom(tokens) };
 }

@@ -9,16 +9,16 @@ import type {
   WebSocketRoute,
 } from "../../../compiler/model/types.js";
 import type { Rule } from "../../../compiler/validate/rule.js";
+import { escapeToken } from "../../../compiler/parse/pointer.js";
 import { at, emptyModel, FIXTURE_FILE } from "../../helpers/model.js";
 
 export const FILE = FIXTURE_FILE;
 export { at };
 
-const escape = (token: string): string => token.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** `/paths/<escaped path>/<method>`. */
 export function operationPointer(method: HttpMethod, path: string): string {
-  return `/paths/${escape(path)}/${method.toLowerCase()}`;
+  return `/paths/${escapeToken(path)}/${method.toLowerCase()}`;
 }
 
 /** A Lambda proxy integration of `fn`, at `origin`. */
@@ -80,7 +80,7 @@ export function requirement(pointer: string, schemes: Readonly<Record<string, re
 
 /** A security scheme at `/components/securitySchemes/<name>`. */
 export function scheme(name: string, type: string, extra: Partial<SecurityScheme> = {}): SecurityScheme {
-  return { name, type, origin: at(`/components/securitySchemes/${escape(name)}`), ...extra };
+  return { name, type, origin: at(`/components/securitySchemes/${escapeToken(name)}`), ...extra };
 }
 
 /** A Lambda authorizer of `fn` for the scheme `name`, at its `x-gateway/lambda`. */
@@ -92,14 +92,14 @@ export function lambdaAuthorizer(name: string, fn: string, overrides: Partial<Ex
     identitySources: ["$request.header.Authorization"],
     ttl: 300,
     simpleResponses: false,
-    origin: at(`/components/securitySchemes/${escape(name)}/x-gateway/lambda`),
+    origin: at(`/components/securitySchemes/${escapeToken(name)}/x-gateway/lambda`),
     ...overrides,
   };
 }
 
 /** A WebSocket route at `/x-gateway/websocket/routes/<key>` with a Lambda integration of `chat`. */
 export function route(key: string, init: Partial<WebSocketRoute> = {}): WebSocketRoute {
-  const origin = at(`/x-gateway/websocket/routes/${escape(key)}`);
+  const origin = at(`/x-gateway/websocket/routes/${escapeToken(key)}`);
   return {
     key,
     integration: lambda("chat", at(`${origin.pointer}/lambda`)),
