@@ -8,6 +8,7 @@ import type { EmitterName, OutputFile } from "./emit/emitter.js";
 import { emitters } from "./emit/index.js";
 import { reportNotEmitted } from "./emit/not-emitted.js";
 import type { CompilerHost } from "./host.js";
+import { compareStrings } from "./order.js";
 import { check, type CheckOptions, type CheckResult } from "./pipeline.js";
 
 export interface BuildOptions extends CheckOptions {
@@ -46,7 +47,7 @@ export function build(host: CompilerHost, entry: string, options: BuildOptions):
   const timings = [...checked.timings, { phase: "emit" as const, ms: performance.now() - start }];
   if (collector.diagnostics.length === 0) return { ...checked, timings, files };
   const located = [...checked.diagnostics, ...collector.diagnostics].map((d) => ({ d, at: checked.locate(d) }));
-  located.sort((a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start));
+  located.sort((a, b) => compareStrings(a.at.file, b.at.file) || a.at.start - b.at.start);
   const diagnostics = located.map((x) => x.d);
   const errorCount = checked.errorCount + collector.errorCount;
   return { ...checked, diagnostics, errorCount, timings, files: errorCount > 0 ? [] : files };

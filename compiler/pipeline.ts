@@ -8,6 +8,7 @@
  */
 import { DiagnosticCollector, type Diagnostic } from "./diagnostics/diagnostic.js";
 import type { CompilerHost } from "./host.js";
+import { compareStrings } from "./order.js";
 import { lowerDocument } from "./model/lower/document.js";
 import type { GatewayModel } from "./model/types.js";
 import { loadSpec } from "./parse/load.js";
@@ -97,7 +98,7 @@ function result(
   const located = collector.diagnostics.map((d) => ({ d, at: locate(d) }));
   located.sort(
     (a, b) =>
-      compare(a.at.file, b.at.file) || a.at.start - b.at.start || compare(a.d.code, b.d.code) || compare(a.d.message, b.d.message),
+      compareStrings(a.at.file, b.at.file) || a.at.start - b.at.start || compareStrings(a.d.code, b.d.code) || compareStrings(a.d.message, b.d.message),
   );
   return {
     model,
@@ -109,6 +110,3 @@ function result(
   };
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

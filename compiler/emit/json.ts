@@ -4,10 +4,7 @@
  * `JSON.stringify` does. Works on objects without a prototype, so spec-keyed tables built with
  * `Object.create(null)` serialise like plain ones, `__proto__` keys included.
  */
-
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+import { compareStrings } from "../order.js";
 
 interface Layout {
   readonly step: string;
@@ -35,7 +32,7 @@ function write(value: unknown, indent: string, layout: Layout): string {
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record)
       .filter((key) => record[key] !== undefined)
-      .sort(compareKeys);
+      .sort(compareStrings);
     if (keys.length === 0) return "{}";
     const entries = keys.map((key) => `${inner}${JSON.stringify(key)}${layout.colon}${write(record[key], inner, layout)}`);
     return `{${nl}${entries.join(`,${nl}`)}${nl}${indent}}`;

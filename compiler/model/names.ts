@@ -12,6 +12,7 @@
  */
 import { createHash } from "node:crypto";
 import type { GatewayModel, HttpMethod, Operation } from "./types.js";
+import { byKey } from "../order.js";
 
 /** The longest slug {@link slug} returns. IAM role and Lambda function names allow 64 characters, and Pulumi
  * appends an 8-character random suffix to a logical name when it names the cloud resource. */
@@ -63,7 +64,7 @@ export function uniqueSlugs(texts: Iterable<string>, make: (text: string) => str
   }
   const result = new Map<string, string>();
   const taken = new Set<string>();
-  for (const [base, group] of [...byBase].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [base, group] of [...byBase].sort(byKey)) {
     for (const text of group) {
       const name = group.length === 1 ? base : `${base.slice(0, MAX_SLUG_LENGTH - HASH_LENGTH - 1).replace(/-+$/, "")}-${fingerprint(text)}`;
       if (taken.has(name)) throw new Error(`Derived name ${name} is not unique (from ${JSON.stringify(text)}).`);

@@ -11,6 +11,7 @@ import type { GatewayModel, Value } from "../../model/types.js";
 import { directOperations } from "../aws-openapi/document.js";
 import { planProxyResources } from "../aws-openapi/proxy-resources.js";
 import { call, raw, type Raw } from "./ts.js";
+import { byKey } from "../../order.js";
 
 /** One config key and everything that reads it. */
 export interface ConfigUse {
@@ -33,7 +34,7 @@ function valueUses(model: GatewayModel): Use[] {
   for (const fn of model.functions) {
     if (fn.kind === "arn") uses.push({ value: fn.arn, what: `ARN of Lambda function ${fn.name}` });
     else {
-      for (const [name, value] of Object.entries(fn.environment).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      for (const [name, value] of Object.entries(fn.environment).sort(byKey)) {
         uses.push({ value, what: `environment variable ${name} of function ${fn.name}` });
       }
     }
@@ -71,18 +72,18 @@ function valueUses(model: GatewayModel): Use[] {
 
 /** Every config key of a REST program, sorted by key. */
 export function configUses(model: GatewayModel): readonly ConfigUse[] {
-  const byKey = new Map<string, { secret: boolean; uses: string[]; stages: Set<string>; everyStack: boolean }>();
+  const usesByKey = new Map<string, { secret: boolean; uses: string[]; stages: Set<string>; everyStack: boolean }>();
   for (const use of valueUses(model)) {
     if (use.value.kind !== "config") continue;
-    const entry = byKey.get(use.value.key) ?? { secret: false, uses: [], stages: new Set<string>(), everyStack: false };
+    const entry = usesByKey.get(use.value.key) ?? { secret: false, uses: [], stages: new Set<string>(), everyStack: false };
     entry.secret ||= use.value.secret;
     if (!entry.uses.includes(use.what)) entry.uses.push(use.what);
     if (use.stage === undefined) entry.everyStack = true;
     else entry.stages.add(use.stage);
-    byKey.set(use.value.key, entry);
+    usesByKey.set(use.value.key, entry);
   }
-  return [...byKey]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return [...usesByKey]
+    .sort(byKey)
     .map(([key, e]) => ({ key, secret: e.secret, uses: e.uses, stages: e.everyStack ? [] : [...e.stages].sort() }));
 }
 

@@ -12,6 +12,7 @@ import { variableName } from "../../model/names.js";
 import type { FunctionRef, ProgramContext, Section, Statement } from "./context.js";
 import { valueExpr } from "./context.js";
 import { call, Entries, member, raw, resource } from "./ts.js";
+import { byKey } from "../../order.js";
 
 /** The trust policy of a Lambda execution role (fixed text). */
 export const LAMBDA_ASSUME_ROLE = JSON.stringify({
@@ -26,7 +27,7 @@ function deployed(ctx: ProgramContext, fn: Extract<LambdaFunction, { kind: "code
   const basic = variableName("fnBasicExecution", slugText);
   const logs = variableName("fnLogs", slugText);
   const environment = Object.entries(fn.environment)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(byKey)
     .map(([key, value]) => [key, valueExpr(ctx, value)] as const);
   const codePath = path.posix.join(ctx.specDirFromPulumi, fn.code);
   return [

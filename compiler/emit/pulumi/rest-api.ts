@@ -16,6 +16,7 @@ import type { Placeholder } from "../placeholders.js";
 import type { FunctionRef, ProgramContext, Section, Statement } from "./context.js";
 import { required, valueExpr } from "./context.js";
 import { Entries, member, raw, resource, type Expr, type Raw } from "./ts.js";
+import { byKey } from "../../order.js";
 
 /** Name of the generated helper that replaces placeholders in the body (see program.ts). */
 export const RESOLVE_HELPER = "resolvePlaceholders";
@@ -58,7 +59,7 @@ function placeholderValue(
 
 /** `x-gateway.tags`, for the API and its stage. */
 function tagsExpr(ctx: ProgramContext): Entries | undefined {
-  const tags = Object.entries(ctx.model.settings.tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const tags = Object.entries(ctx.model.settings.tags).sort(byKey);
   return tags.length === 0 ? undefined : new Entries(tags);
 }
 

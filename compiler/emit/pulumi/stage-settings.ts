@@ -10,6 +10,7 @@ import type { Stage } from "../../model/types.js";
 import type { ProgramContext, Section } from "./context.js";
 import { valueExpr } from "./context.js";
 import { Entries, raw, render, type Fields } from "./ts.js";
+import { byKey } from "../../order.js";
 
 /** Settings of a stack whose name is not a stage of the spec. */
 export const SECURE_DEFAULTS = {
@@ -36,7 +37,7 @@ interface StageSettings {
 
 function stageFields(ctx: ProgramContext, stage: Stage): Fields {
   const variables = Object.entries(stage.variables)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(byKey)
     .map(([name, value]) => [name, valueExpr(ctx, value)] as const);
   return {
     description: stage.description,

@@ -7,8 +7,9 @@ import type { HttpMethod, Operation, OperationOptions, Origin, SecurityRequireme
 import { deref, type LowerContext } from "./context.js";
 import { integrationKeysOf, lowerIntegration } from "./integration.js";
 import { lowerParameters, lowerRequestBody, lowerResponses } from "./parameter.js";
-import { asArray, asObj, bool, child, compareStrings, isObj, num, prop, str, strings, type Obj } from "./read.js";
+import { asArray, asObj, bool, child, isObj, num, prop, str, strings, type Obj } from "./read.js";
 import { lowerSecurity } from "./security.js";
+import { compareStrings } from "../../order.js";
 
 /** OpenAPI's operation keys of a path item, in the order API Gateway lists methods. */
 const METHOD_KEYS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;

@@ -4,7 +4,8 @@
  */
 import type { MediaType, Origin, Parameter, RequestBody, Response } from "../types.js";
 import { deref, type LowerContext } from "./context.js";
-import { asArray, asObj, bool, child, compareStrings, prop, str } from "./read.js";
+import { asArray, asObj, bool, child, prop, str } from "./read.js";
+import { compareStrings } from "../../order.js";
 
 const LOCATIONS = new Set(["path", "query", "header", "cookie"]);
 

@@ -2,6 +2,7 @@
  * Small, total readers for untrusted parsed values. Lowering runs only after the structural checks passed, but it
  * still never assumes a shape: a reader returns undefined for anything unexpected instead of throwing.
  */
+import { compareStrings } from "../../order.js";
 import { pointerFrom } from "../../parse/pointer.js";
 import type { Origin } from "../types.js";
 
@@ -49,10 +50,6 @@ export function sortedKeys(obj: Obj | undefined): string[] {
   return obj === undefined ? [] : Object.keys(obj).sort(compareStrings);
 }
 
-/** Locale-independent string comparison (code units), for deterministic sorting. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** The origin of a child node: `origin.pointer` extended by `tokens`. */
 export function child(origin: Origin, ...tokens: readonly (string | number)[]): Origin {
