@@ -250,7 +250,7 @@ test("pets under mocks: permissions, function, roles, usage plans", async () => 
 test("a stack that is not a stage of the spec gets the secure defaults", async () => {
   const resources = await runPets("emit-pets", "feature-x");
   assert.is(resourceOf(resources, T.stage, "api").inputs.stageName, "feature-x");
-  assert.is(resourceOf(resources, T.logGroup, "api-access-logs").inputs.retentionInDays, 30);
+  assert.is(resourceOf(resources, T.logGroup, "api-access-logs").inputs.retentionInDays, 365);
   const settings = resourceOf(resources, T.methodSettings, "api-all-methods").inputs.settings as Record<string, unknown>;
   assert.equal(settings, {
     throttlingRateLimit: 100,

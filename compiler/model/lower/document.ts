@@ -7,6 +7,7 @@ import type { GatewayModel, NamedSchema, Origin } from "../types.js";
 import type { LowerContext } from "./context.js";
 import {
   lowerCors, lowerDomain, lowerEndpoint, lowerFunctions, lowerProxyResources, lowerSettings, lowerStages, lowerUsagePlans,
+  lowerWaf,
 } from "./gateway.js";
 import { lowerOperations, nativeExtensions } from "./operation.js";
 import { asObj, child, prop, sortedKeys, str } from "./read.js";
@@ -33,6 +34,7 @@ export function lowerDocument(load: Pick<LoadResult, "document" | "resolveRef">,
   const sdkVersion = str(sdk, "version");
   const cors = lowerCors(prop(gateway, "cors"), child(gatewayOrigin, "cors"));
   const domain = lowerDomain(prop(gateway, "domain"), child(gatewayOrigin, "domain"));
+  const waf = lowerWaf(prop(gateway, "waf"), child(gatewayOrigin, "waf"));
   const websocket = lowerWebSocket(prop(gateway, "websocket"), child(gatewayOrigin, "websocket"), name);
   return {
     entry,
@@ -49,10 +51,11 @@ export function lowerDocument(load: Pick<LoadResult, "document" | "resolveRef">,
     schemas: lowerSchemas(prop(components, "schemas"), child(root, "components", "schemas")),
     securitySchemes: lowerSecuritySchemes(ctx, prop(components, "securitySchemes"), child(root, "components", "securitySchemes"), kind),
     functions: lowerFunctions(prop(gateway, "functions"), child(gatewayOrigin, "functions")),
-    stages: lowerStages(prop(gateway, "stages"), child(gatewayOrigin, "stages")),
+    stages: lowerStages(prop(gateway, "stages"), child(gatewayOrigin, "stages"), kind),
     usagePlans: lowerUsagePlans(prop(gateway, "usagePlans"), child(gatewayOrigin, "usagePlans")),
     ...(cors ? { cors } : {}),
     ...(domain ? { domain } : {}),
+    ...(waf ? { waf } : {}),
     proxyResources: lowerProxyResources(prop(gateway, "proxyResources"), child(gatewayOrigin, "proxyResources")),
     settings: lowerSettings(gateway, gatewayOrigin),
     ...(websocket ? { websocket } : {}),

@@ -1,10 +1,12 @@
 /**
  * Lowers the document-level `x-gateway` (docs/x-gateway.md "Document root"): functions, stages, usage plans,
  * CORS, the custom domain and API-wide settings. Defaults are the secure ones API Gateway guidance asks for
- * (TLS 1.2 domains, error-level execution logs, 30-day log retention, request validation on).
+ * (TLS 1.2 domains, error-level execution logs and detailed metrics, X-Ray tracing, one-year log retention,
+ * request validation on; security.md §1.4, checkov CKV_AWS_73, CKV_AWS_338, CKV2_AWS_4).
  */
 import type {
-  ApiSettings, Cors, Domain, Endpoint, GatewayResponse, LambdaFunction, Origin, ProxyResource, Stage, UsagePlan, Value,
+  ApiSettings, Cors, Domain, Endpoint, GatewayResponse, LambdaFunction, MutualTls, Origin, ProxyResource, Stage, UsagePlan, Value,
+  Waf,
 } from "../types.js";
 import { stringRecord } from "./integration.js";
 import { lowerThrottle, lowerValidate } from "./operation.js";
@@ -38,7 +40,8 @@ export function lowerFunctions(raw: unknown, origin: Origin): LambdaFunction[] {
   });
 }
 
-export function lowerStages(raw: unknown, origin: Origin): Stage[] {
+/** `x-gateway.stages`, sorted by name; X-Ray tracing defaults to on where API Gateway offers it (REST). */
+export function lowerStages(raw: unknown, origin: Origin, kind: "rest" | "http"): Stage[] {
   const obj = asObj(raw);
   return sortedKeys(obj).map((name) => {
     const stage = asObj(obj?.[name]);
@@ -55,11 +58,11 @@ export function lowerStages(raw: unknown, origin: Origin): Stage[] {
       ...(throttle ? { throttle } : {}),
       logging: {
         level: level === "off" || level === "info" ? level : "error",
-        retentionDays: num(logging, "retentionDays") ?? 30,
+        retentionDays: num(logging, "retentionDays") ?? 365,
         dataTrace: bool(logging, "dataTrace") ?? false,
       },
-      tracing: bool(stage, "tracing") ?? false,
-      metrics: bool(stage, "metrics") ?? false,
+      tracing: bool(stage, "tracing") ?? kind === "rest",
+      metrics: bool(stage, "metrics") ?? true,
       ...(cache ? { cache: { size: size === undefined ? "0.5" : String(size), ttl: num(cache, "ttl") ?? 300, origin: child(at, "cache") } } : {}),
       variables: valueRecord(prop(stage, "variables"), child(at, "variables")),
       origin: at,
@@ -109,20 +112,38 @@ export function lowerCors(raw: unknown, origin: Origin): Cors | undefined {
   };
 }
 
+/** `domain` (document root or `websocket`); undefined without a name. */
 export function lowerDomain(raw: unknown, origin: Origin): Domain | undefined {
   const obj = asObj(raw);
-  const name = str(obj, "name");
+  const name = lowerValue(prop(obj, "name"), child(origin, "name"));
   if (!obj || name === undefined) return undefined;
   const basePath = str(obj, "basePath");
   const zone = lowerValue(prop(obj, "hostedZoneId"), child(origin, "hostedZoneId"));
+  const mutualTls = lowerMutualTls(prop(obj, "mutualTls"), child(origin, "mutualTls"));
   return {
     name,
+    endpoint: str(obj, "endpoint") === "edge" ? "edge" : "regional",
     certificate: lowerValue(prop(obj, "certificate"), child(origin, "certificate")) ?? { kind: "literal", value: "", origin },
     ...(basePath !== undefined ? { basePath } : {}),
     securityPolicy: str(obj, "securityPolicy") ?? "TLS_1_2",
+    ...(mutualTls ? { mutualTls } : {}),
     ...(zone ? { hostedZoneId: zone } : {}),
     origin,
   };
+}
+
+function lowerMutualTls(raw: unknown, origin: Origin): MutualTls | undefined {
+  const obj = asObj(raw);
+  const truststoreUri = lowerValue(prop(obj, "truststoreUri"), child(origin, "truststoreUri"));
+  if (truststoreUri === undefined) return undefined;
+  const truststoreVersion = lowerValue(prop(obj, "truststoreVersion"), child(origin, "truststoreVersion"));
+  return { truststoreUri, ...(truststoreVersion ? { truststoreVersion } : {}), origin };
+}
+
+/** `x-gateway.waf`; undefined without a web ACL. */
+export function lowerWaf(raw: unknown, origin: Origin): Waf | undefined {
+  const webAcl = lowerValue(prop(asObj(raw), "webAcl"), child(origin, "webAcl"));
+  return webAcl === undefined ? undefined : { webAcl, origin };
 }
 
 export function lowerEndpoint(raw: unknown, origin: Origin): Endpoint {
