@@ -1,15 +1,16 @@
 /**
- * `build`: `check`, then, without errors, the emitters. Apart from `pipeline.ts` because the emitters (ts-morph)
- * take about a second to load, which `portico check` should not pay.
+ * `build`: `check`, then, without errors, the emitters; `buildStrict` adds the security checks. Apart from
+ * `pipeline.ts` because the emitters (ts-morph) take about a second to load, which `portico check` should not pay.
  */
 import * as path from "node:path";
-import { DiagnosticCollector } from "./diagnostics/diagnostic.js";
+import { DiagnosticCollector, type Diagnostic } from "./diagnostics/diagnostic.js";
 import type { EmitterName, OutputFile } from "./emit/emitter.js";
 import { emitters } from "./emit/index.js";
 import { reportNotEmitted } from "./emit/not-emitted.js";
 import type { CompilerHost } from "./host.js";
 import { compareStrings } from "./order.js";
 import { check, type CheckOptions, type CheckResult } from "./pipeline.js";
+import { runStrictChecks, type SecuritySummary } from "./security/strict.js";
 
 export interface BuildOptions extends CheckOptions {
   /** The output folder; emitters' paths are relative to it. Used to compute paths back to the spec. */
@@ -46,9 +47,34 @@ export function build(host: CompilerHost, entry: string, options: BuildOptions):
   const files = collector.hasErrors ? [] : selected.flatMap((e) => e.emit(model, ctx));
   const timings = [...checked.timings, { phase: "emit" as const, ms: performance.now() - start }];
   if (collector.diagnostics.length === 0) return { ...checked, timings, files };
-  const located = [...checked.diagnostics, ...collector.diagnostics].map((d) => ({ d, at: checked.locate(d) }));
-  located.sort((a, b) => compareStrings(a.at.file, b.at.file) || a.at.start - b.at.start);
-  const diagnostics = located.map((x) => x.d);
+  const diagnostics = sortByPlace(checked, [...checked.diagnostics, ...collector.diagnostics]);
   const errorCount = checked.errorCount + collector.errorCount;
   return { ...checked, diagnostics, errorCount, timings, files: errorCount > 0 ? [] : files };
+}
+
+function sortByPlace(checked: CheckResult, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const located = diagnostics.map((d) => ({ d, at: checked.locate(d) }));
+  located.sort((a, b) => compareStrings(a.at.file, b.at.file) || a.at.start - b.at.start);
+  return located.map((x) => x.d);
+}
+
+export interface StrictBuildResult extends BuildResult {
+  /** What the security checks ran and found; absent when the build had errors before them. */
+  readonly security?: SecuritySummary;
+}
+
+/**
+ * `build --strict`: `build`, then, when it has no errors, the security checks over the resource graph of each
+ * stage (security/strict.ts). Every finding is an error, so `files` is empty when there is one and nothing is
+ * written. Asynchronous: the program runs under Pulumi's mocks.
+ * @throws Error (a caller bug) when `options.emit` leaves out the Pulumi program the checks run.
+ */
+export async function buildStrict(host: CompilerHost, entry: string, options: BuildOptions): Promise<StrictBuildResult> {
+  const built = build(host, entry, options);
+  if (!built.model || built.errorCount > 0) return built;
+  const strict = await runStrictChecks(built.model, built.files, path.resolve(host.cwd(), options.out));
+  if (strict.diagnostics.length === 0) return { ...built, security: strict.summary };
+  const diagnostics = sortByPlace(built, [...built.diagnostics, ...strict.diagnostics]);
+  const errorCount = built.errorCount + strict.diagnostics.filter((d) => d.severity === "error").length;
+  return { ...built, diagnostics, errorCount, files: errorCount > 0 ? [] : built.files, security: strict.summary };
 }

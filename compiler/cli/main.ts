@@ -9,6 +9,8 @@ import { formatJson, formatSarif, formatText, type FormatInput } from "../diagno
 import { EMITTER_NAMES, type EmitterName } from "../emit/emitter.js";
 import { nodeHost } from "../host.js";
 import { check, type CheckResult } from "../pipeline.js";
+import type { StrictBuildResult } from "../build.js";
+import type { SecuritySummary } from "../security/strict.js";
 import { OutputError, writeOutput } from "../write-output.js";
 import { formatCheckSummary, formatCounts, formatTimings, formatWritten } from "./report.js";
 
@@ -86,17 +88,25 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         parseEmit(v, names),
       ),
     )
-    .action(async (spec: string, opts: { out: string; overlay?: string[]; format: Format; maxFileSize: number; emit?: EmitterName[] }) => {
+    .option("--strict", "run the security checks over the Pulumi program of every stage; any finding is an error")
+    .action(async (spec: string, opts: { out: string; overlay?: string[]; format: Format; maxFileSize: number; emit?: EmitterName[]; strict?: boolean }) => {
+      if (opts.strict && opts.emit && !opts.emit.includes("pulumi")) {
+        io.stderr("portico: --strict checks the Pulumi program; add pulumi to --emit (or leave --emit out)\n");
+        exitCode = 2;
+        return;
+      }
       const started = performance.now();
-      const { build } = await import("../build.js");
+      const { build, buildStrict } = await import("../build.js");
       const setupMs = performance.now() - started;
-      const result = build(nodeHost, spec, {
+      const options = {
         out: opts.out,
         overlays: opts.overlay ?? [],
         maxFileSize: opts.maxFileSize,
         ...(opts.emit ? { emit: opts.emit } : {}),
-      });
+      };
+      const result: StrictBuildResult = opts.strict ? await buildStrict(nodeHost, spec, options) : build(nodeHost, spec, options);
       io.stdout(formatDiagnostics(result, opts.format, io.color));
+      if (result.security) io.stderr(formatSecuritySummary(result.security));
       const counts = formatCounts(result);
       if (result.errorCount > 0) {
         io.stderr(`portico: nothing written to ${opts.out} (${counts})\n`);
@@ -138,6 +148,14 @@ function formatDiagnostics(result: CheckResult, format: Format, color: boolean):
   if (format === "json") return formatJson(input);
   if (format === "sarif") return formatSarif(input, version());
   return formatText(input, color);
+}
+
+/** `security: 13 checks × 2 stages, 0 findings (1 suppressed) in 3.10 s` */
+function formatSecuritySummary(summary: SecuritySummary): string {
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const suppressed = summary.suppressed > 0 ? ` (${summary.suppressed} suppressed)` : "";
+  const time = summary.ms >= 1000 ? `${(summary.ms / 1000).toFixed(2)} s` : `${Math.round(summary.ms)} ms`;
+  return `security: ${count(summary.checks, "check")} × ${count(summary.stages, "stage")}, ${count(summary.findings, "finding")}${suppressed} in ${time}\n`;
 }
 
 function positiveInteger(value: string): number {

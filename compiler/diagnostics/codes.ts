@@ -187,6 +187,26 @@ export const codes = {
     severity: "error",
     message: msg`Operation ${"operation"} under proxy resource ${"prefix"} cannot be served through it: ${"reason"}.`,
   },
+  "domain-tls-legacy": {
+    severity: "warning",
+    message: msg`The custom domain accepts TLS 1.0 and 1.1 clients (securityPolicy: TLS_1_0); use TLS_1_2 or an enhanced TLS 1.3 policy (checkov CKV_AWS_206, Trivy AWS-0005).`,
+  },
+  "domain-setting-conflict": {
+    severity: "error",
+    message: msg`API Gateway refuses this custom domain: ${"problem"}. ${"fix"}`,
+  },
+  "mutual-tls-bypass": {
+    severity: "warning",
+    message: msg`Mutual TLS on the custom domain can be bypassed through the API's default execute-api endpoint; set x-gateway.endpoint.disableExecuteApiEndpoint: true so every client must present a certificate.`,
+  },
+  "private-api-no-policy": {
+    severity: "error",
+    message: msg`API Gateway refuses to deploy a private API without a resource policy: list the VPC endpoints in x-gateway.endpoint.vpcEndpointIds (a policy admitting only them is generated) or write x-gateway.policy.`,
+  },
+  "policy-allows-everyone": {
+    severity: "warning",
+    message: msg`This statement lets anyone (Principal *) invoke the API with no Condition, and no Deny with a Condition narrows it; add a Condition (aws:SourceVpce, aws:SourceIp, aws:PrincipalOrgID) or name the principals (checkov CKV2_AWS_70).`,
+  },
   "too-many-errors": {
     severity: "info",
     message: msg`Validation stopped after ${"limit"} errors; fix these and run again to see the rest.`,
@@ -201,9 +221,29 @@ export const codes = {
     severity: "error",
     message: msg`portico build cannot deploy ${"what"} yet (portico check validates it); nothing is written rather than an empty program.`,
   },
+  "cache-without-cluster": {
+    severity: "warning",
+    message: msg`Operation ${"operation"} asks for caching, but no cache cluster is set for ${"stages"}, so its responses are not cached there; give the stage one (x-gateway.stages.<stage>.cache) or expect every request to reach the backend.`,
+  },
+  "cache-key-unknown": {
+    severity: "error",
+    message: msg`Cache key ${"name"} of operation ${"operation"} is no path, query or header parameter of it; API Gateway keys its cache only on declared parameters, so requests differing in ${"name"} would get one another's cached responses. Declare the parameter or remove the key.`,
+  },
+  "cors-value-invalid": {
+    severity: "error",
+    message: msg`CORS ${"field"} entry ${"value"} cannot be sent: ${"reason"}.`,
+  },
+  "request-schema-unresolved": {
+    severity: "warning",
+    message: msg`The request model cannot hold the reference ${"ref"} (only references into components.schemas of the entry file can be imported); API Gateway accepts any value in its place.`,
+  },
   "not-emitted": {
     severity: "warning",
     message: msg`Not deployed yet by this version of portico build: ${"feature"} (${"count"}); it is checked, but the deployed API will not have it.`,
+  },
+  "lambda-policy-folded": {
+    severity: "warning",
+    message: msg`Function ${"name"}: one invoke permission per route (${"routes"} routes) would make a resource-based policy of about ${"size"} bytes, over Lambda's limit of ${"limit"}; the routes are folded into ${"patterns"} (${"statements"} in all), which also admit other routes of this API and stage. Serve fewer routes from one function to keep every route's own permission.`,
   },
   "output-unsafe": { severity: "error", message: msg`Cannot write ${"path"}: ${"reason"}.` },
   "code-folder-missing": {
@@ -213,6 +253,35 @@ export const codes = {
   "code-folder-outside-root": {
     severity: "error",
     message: msg`Function ${"name"}: code folder ${"path"} leaves the spec's folder ${"root"} (after following symlinks); the build archives only what is inside it.`,
+  },
+
+  // ── Security checks (portico build --strict, compiler/security/) ────────────────────────────────────
+  "security-access-logging": { severity: "error", message: msg`Access logging: ${"detail"} (${"rules"}).` },
+  "security-log-retention": { severity: "error", message: msg`Log retention: ${"detail"} (${"rules"}).` },
+  "security-execution-logging": { severity: "error", message: msg`Execution logging: ${"detail"} (${"rules"}).` },
+  "security-data-trace": { severity: "error", message: msg`Data trace: ${"detail"} (${"rules"}).` },
+  "security-throttling": { severity: "error", message: msg`Throttling: ${"detail"} (${"rules"}).` },
+  "security-tracing": { severity: "error", message: msg`X-Ray tracing: ${"detail"} (${"rules"}).` },
+  "security-cache-encryption": { severity: "error", message: msg`Cache encryption: ${"detail"} (${"rules"}).` },
+  "security-authorization": {
+    severity: "error",
+    message: msg`Authorization: ${"detail"}; secure it with an authorizer, IAM or an API key, or mark it x-gateway.public: true (${"rules"}).`,
+  },
+  "security-request-validation": { severity: "error", message: msg`Request validation: ${"detail"} (${"rules"}).` },
+  "security-domain-tls": { severity: "error", message: msg`TLS policy: ${"detail"}; use TLS_1_2 or newer (${"rules"}).` },
+  "security-lambda-permission": { severity: "error", message: msg`Lambda permission: ${"detail"} (${"rules"}).` },
+  "security-resource-policy": {
+    severity: "error",
+    message: msg`Resource policy: ${"detail"}; add a Condition, or name the principals (${"rules"}).`,
+  },
+  "security-waf": { severity: "error", message: msg`WAF: ${"detail"} (${"rules"}).` },
+  "strict-pulumi-missing": {
+    severity: "error",
+    message: msg`--strict runs the Pulumi program under mocks and needs @pulumi/pulumi and @pulumi/aws, found neither from ${"dir"} nor next to Portico; run npm install in ${"dir"}, or ${"command"} where Portico is installed.`,
+  },
+  "strict-run-failed": {
+    severity: "error",
+    message: msg`--strict could not run the Pulumi program as stack ${"stack"} under mocks: ${"reason"}.`,
   },
 } as const;
 

@@ -1,10 +1,12 @@
 /**
- * What `portico build` checks but does not deploy yet, said out loud: a build that silently left out CORS or a
- * custom domain would deploy something other than what the spec says. One warning per feature, at its first
+ * What `portico build` checks but does not deploy yet, said out loud: a build that silently left out CORS or
+ * request validation would deploy something other than what the spec says. One warning per feature, at its first
  * place, with the number of places; an API kind with no emitter at all is an error, so nothing empty is written.
  */
 import type { DiagnosticCollector } from "../diagnostics/diagnostic.js";
 import type { GatewayModel, Origin } from "../model/types.js";
+import { planProxyResources, proxyFor } from "./aws-openapi/proxy-resources.js";
+import { requiresApiKey } from "./pulumi/usage-plan-methods.js";
 
 /** Reports `build-unsupported` and `not-emitted` for `model`. */
 export function reportNotEmitted(model: GatewayModel, report: DiagnosticCollector): void {
@@ -15,16 +17,26 @@ export function reportNotEmitted(model: GatewayModel, report: DiagnosticCollecto
   const places = new Map<string, Origin[]>();
   const note = (feature: string, origin: Origin) => places.set(feature, [...(places.get(feature) ?? []), origin]);
   if (model.websocket) note("the WebSocket API (x-gateway.websocket)", model.websocket.origin);
-  if (model.cors) note("CORS preflight methods and headers", model.cors.origin);
-  if (model.domain) note("the custom domain", model.domain.origin);
-  if (model.settings.validate) note("request validation", model.settings.validate.origin);
+  const plans = planProxyResources(model);
   for (const op of model.operations) {
     const o = op.options;
-    if (o.throttle) note("per-operation throttling", o.throttle.origin);
-    if (o.cache) note("per-operation caching", o.cache.origin);
-    if (o.validate) note("request validation", { file: op.gatewayOrigin.file, pointer: `${op.gatewayOrigin.pointer}/validate` });
+    // Operations under a proxy resource share its methods, which take the throttle of its source operation.
+    const proxy = proxyFor(op, plans);
+    const proxyThrottle = proxy?.model.options.throttle;
+    if (proxy && o.throttle && (o.throttle.rate !== proxyThrottle?.rate || o.throttle.burst !== proxyThrottle.burst)) {
+      note("a throttle of its own for an operation under a proxy resource", o.throttle.origin);
+    }
+    if (proxy && o.cache) note("caching of an operation under a proxy resource", o.cache.origin);
+    const proxyValidate = proxy?.model.options.validate;
+    if (proxy && o.validate && (o.validate.body !== proxyValidate?.body || o.validate.parameters !== proxyValidate.parameters)) {
+      note("request validation of its own for an operation under a proxy resource", { file: op.gatewayOrigin.file, pointer: `${op.gatewayOrigin.pointer}/validate` });
+    }
+    // Usage plans meter the methods that require an API key: the import document requires one when the security
+    // it writes (the first alternative; a proxy resource's source operation's) names an API-key scheme.
     const first = o.usagePlans[0];
-    if (first) note("operation usage plans", first.origin);
+    if (first && !requiresApiKey(proxy?.model ?? op, model)) {
+      note("the API key requirement of operations in usage plans whose security names no API-key scheme", first.origin);
+    }
     const i = op.integration;
     if (i && i.kind !== "mock" && i.request && !(i.kind === "stepfunctions" || i.request.kind === "template")) {
       note("request mappings (request shapes and templateFile)", i.request.origin);

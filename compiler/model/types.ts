@@ -53,6 +53,8 @@ export interface GatewayModel {
   readonly usagePlans: readonly UsagePlan[];
   readonly cors?: Cors;
   readonly domain?: Domain;
+  /** REST only. */
+  readonly waf?: Waf;
   /** Path prefixes served through one greedy `{proxy+}` resource each (`x-gateway.proxyResources`). */
   readonly proxyResources: readonly ProxyResource[];
   readonly settings: ApiSettings;
@@ -406,13 +408,41 @@ export interface Cors {
   readonly origin: Origin;
 }
 
+/**
+ * A custom domain name (`x-gateway.domain`, `websocket.domain`): the API Gateway DomainName, the mapping of the
+ * API's stage under it, and the Route 53 alias records.
+ */
 export interface Domain {
-  readonly name: string;
+  /** Host name: a literal, or a config value so that stacks of one spec can serve different names. */
+  readonly name: Value;
+  /** `regional` (the default; certificate in the API's Region) or `edge` (CloudFront; certificate in us-east-1). */
+  readonly endpoint: "regional" | "edge";
+  /** ACM certificate ARN. */
   readonly certificate: Value;
+  /** Path under the domain that maps to the stage, e.g. `v1` or `orders/v1`; absent = the domain's root. */
   readonly basePath?: string;
-  /** `TLS_1_2` unless asked. */
+  /** `TLS_1_2` unless asked: `TLS_1_0`, or one of the enhanced `SecurityPolicy_*` policies (REST). */
   readonly securityPolicy: string;
+  /** Mutual TLS: clients must present a certificate that chains to the truststore (regional domains, TLS_1_2). */
+  readonly mutualTls?: MutualTls;
+  /** Route 53 hosted zone that gets the alias records. */
   readonly hostedZoneId?: Value;
+  readonly origin: Origin;
+}
+
+/** `domain.mutualTls`: where the truststore (a PEM bundle of CA certificates) is. */
+export interface MutualTls {
+  /** `s3://bucket/key`. */
+  readonly truststoreUri: Value;
+  /** S3 object version of the truststore (the bucket must be versioned); absent = the latest. */
+  readonly truststoreVersion?: Value;
+  readonly origin: Origin;
+}
+
+/** `x-gateway.waf`: the AWS WAF web ACL associated with the REST API's stage. */
+export interface Waf {
+  /** ARN of a REGIONAL-scope WAFv2 web ACL (also for edge-optimized APIs). */
+  readonly webAcl: Value;
   readonly origin: Origin;
 }
 

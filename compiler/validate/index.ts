@@ -13,6 +13,7 @@ import { apiKindUnsupportedWebSocket } from "./rules/api-kind-unsupported-websoc
 import { apiQuotas } from "./rules/api-quotas.js";
 import { authorizerLimits } from "./rules/authorizer-limits.js";
 import { corsWildcardCredentials } from "./rules/cors-wildcard-credentials.js";
+import { domainSettings } from "./rules/domain-settings.js";
 import { duplicateOperationId } from "./rules/duplicate-operation-id.js";
 import { functionUnknown } from "./rules/function-unknown.js";
 import { greedyPathNotLast } from "./rules/greedy-path-not-last.js";
@@ -25,6 +26,7 @@ import { pathParams } from "./rules/path-params.js";
 import { pathSegmentRules } from "./rules/path-segments.js";
 import { proxyResourceConflict } from "./rules/proxy-resource-conflict.js";
 import { reservedName } from "./rules/reserved-name.js";
+import { resourcePolicy } from "./rules/resource-policy.js";
 import { securitySchemeUnimplemented } from "./rules/security-scheme-unimplemented.js";
 import { securitySchemeUnknown } from "./rules/security-scheme-unknown.js";
 import { siblingPathVariables } from "./rules/sibling-path-variables.js";
@@ -59,6 +61,8 @@ export const rules: readonly Rule[] = Object.freeze([
   integrationTimeoutRange,
   invalidHeaderName,
   corsWildcardCredentials,
+  domainSettings,
+  resourcePolicy,
   authorizerLimits,
   apiQuotas,
   operationUnauthenticated,

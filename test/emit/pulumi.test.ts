@@ -8,6 +8,7 @@ import { build, nodeHost } from "../../compiler/index.js";
 import { configUses } from "../../compiler/emit/pulumi/config.js";
 import { createNames } from "../../compiler/model/names.js";
 import type { GatewayModel } from "../../compiler/model/types.js";
+import { mockAuthorizerId } from "../../compiler/security/mock-run.js";
 import { model } from "./fixtures/build.js";
 import { githubModel } from "./fixtures/github.js";
 import { hostileModel, PAYLOAD } from "./fixtures/hostile.js";
@@ -189,7 +190,7 @@ test("pets under mocks, stack prod: API, deployment, stage, method settings", as
   assert.is(access.destinationArn, "arn:aws:logs:us-east-1:123456789012:log-group:api-access-logs");
   assert.equal(Object.keys(JSON.parse(access.format)), [
     "requestId", "extendedRequestId", "ip", "caller", "user", "requestTime", "httpMethod", "resourcePath", "status",
-    "protocol", "responseLength", "integrationError",
+    "protocol", "responseLength", "integrationError", "integrationStatus", "authorizerError",
   ]);
   const settings = resourceOf(resources, T.methodSettings, "api-all-methods").inputs;
   assert.is(settings.methodPath, "*/*");
@@ -219,7 +220,7 @@ test("pets under mocks: permissions, function, roles, usage plans", async () => 
     "perm-pets-get-pets": invoke("fn-pets", `${exec}/prod/GET/pets`),
     "perm-pets-post-pets": invoke("fn-pets", `${exec}/prod/POST/pets`),
     "perm-pets-get-pets-pet-id": invoke("fn-pets", `${exec}/prod/GET/pets/*`),
-    "perm-authorize-authorizers": invoke(PETS_CONFIG.authorizerArn, `${exec}/authorizers/*`),
+    "perm-authorize-authorizers": invoke(PETS_CONFIG.authorizerArn, `${exec}/authorizers/${mockAuthorizerId("partners")}`),
   });
   const fn = resourceOf(resources, T.fn, "fn-pets").inputs;
   assert.is(fn.handler, "pets.handler");

@@ -1,103 +1,145 @@
 /**
- * The OpenAPI 3.0.1 document API Gateway imports for a REST API (`openapi.aws.json`): `info`, `paths` with each
- * operation's integration, the security schemes with their authorizers, and the API-wide `x-amazon-apigateway-*`
- * settings (key source, binary media types, compression, resource policy, gateway responses). Native `x-amazon-apigateway-*` extensions of the input are passed through and win over derived ones.
- * Values known only at deploy time are placeholders (see ../placeholders.ts).
+ * The OpenAPI 3.0.1 document API Gateway imports for a REST API (`openapi.aws.json`), whatever the input's
+ * version (3.0 or 3.1): `info`; `paths` with each operation's parameters, request body, validator, integration
+ * and CORS preflight; `components` with the request models (./models.ts) and the security schemes with their
+ * authorizers; and the API-wide `x-amazon-apigateway-*` settings (key source, binary media types, compression,
+ * resource policy, gateway responses, request validators). Native `x-amazon-apigateway-*` extensions of the input
+ * are passed through and win over derived ones. Values known only at deploy time are placeholders
+ * (see ../placeholders.ts).
  */
-import type { GatewayModel, GatewayResponse, Operation, SecurityScheme } from "../../model/types.js";
+import type { DiagnosticCollector } from "../../diagnostics/diagnostic.js";
+import type { GatewayModel, Operation, SecurityScheme } from "../../model/types.js";
 import type { ModelNames } from "../../model/names.js";
 import { stableJson, table } from "../json.js";
+import { cacheKeys } from "./cache-keys.js";
+import { corsPlan, gatewayResponseHeaders, preflightOperation, servedMethods, type CorsPlan } from "./cors.js";
+import { gatewayResponsesObject } from "./gateway-responses.js";
 import { httpIntegration, pathVariables } from "./integration.js";
-import { methodKey, operationObject } from "./operation.js";
+import { binaryMediaTypes } from "./media-types.js";
+import { planModels, type ModelPlan } from "./models.js";
+import { hasRequiredParameters, methodKey, operationObject } from "./operation.js";
 import { planProxyResources, proxyFor, type ProxyPlan } from "./proxy-resources.js";
 import { securityRequirement, securitySchemesObject } from "./security.js";
+import { REQUEST_VALIDATOR, REQUEST_VALIDATORS, validatesBodies, validationChoice, ValidatorRegistry } from "./validators.js";
+
+/** What building the document shares between its parts. */
+interface DocumentContext {
+  readonly model: GatewayModel;
+  readonly names: ModelNames;
+  readonly schemes: ReadonlyMap<string, SecurityScheme>;
+  readonly validators: ValidatorRegistry;
+  readonly models: ModelPlan;
+  readonly cors?: CorsPlan;
+  readonly report?: DiagnosticCollector;
+}
 
 /**
  * The ANY method of one of a proxy resource's two paths: HTTP proxy to `url`, every path variable declared and
- * mapped, the security and timeout of the plan's model operation.
+ * mapped, the security, timeout and parameter validation of the plan's model operation.
  */
-function proxyMethod(
-  plan: ProxyPlan,
-  path: string,
-  url: string,
-  schemes: ReadonlyMap<string, SecurityScheme>,
-): Record<string, unknown> {
+function proxyMethod(plan: ProxyPlan, path: string, url: string, ctx: DocumentContext): Record<string, unknown> {
   const source = plan.model.integration;
   if (source?.kind !== "http") throw new Error(`Proxy resource ${plan.prefixPath} lost its HTTP integration.`);
-  const parameters = pathVariables(path).map((name) => ({ name, in: "path", required: true, schema: { type: "string" } }));
+  const variables = pathVariables(path);
+  const parameters = variables.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } }));
+  const validator = ctx.validators.validatorFor(validationChoice(ctx.model, plan.model), false, variables.length > 0);
   return {
     parameters: parameters.length === 0 ? undefined : parameters,
     responses: { "200": { description: "OK" } },
-    security: securityRequirement(plan.model, schemes),
+    security: securityRequirement(plan.model, ctx.schemes),
     "x-amazon-apigateway-integration": {
       ...httpIntegration(path, "ANY", { ...source, url, method: "ANY", proxy: true }),
       ...(source.timeout === undefined ? {} : { timeoutInMillis: source.timeout }),
     },
+    [REQUEST_VALIDATOR]: validator,
   };
 }
 
-/** The `paths` object: every operation not served by a proxy resource, and one path item per proxy resource. */
-function pathsObject(model: GatewayModel, names: ModelNames): Record<string, unknown> {
-  const schemes = new Map(model.securitySchemes.map((s) => [s.name, s]));
-  const plans = planProxyResources(model);
+/** The operation object of `op` with its request body, validator, cache keys and CORS headers. */
+function directMethod(op: Operation, ctx: DocumentContext): Record<string, unknown> {
+  const requestBody = ctx.models.requestBody(op);
+  const ownValidator = op.nativeExtensions[REQUEST_VALIDATOR] !== undefined;
+  const validator = ownValidator
+    ? undefined
+    : ctx.validators.validatorFor(validationChoice(ctx.model, op), requestBody !== undefined, hasRequiredParameters(op));
+  const operationSlug = ctx.names.operationSlug(op);
+  const keys = cacheKeys(op, operationSlug, ctx.report);
+  return operationObject(op, {
+    schemes: ctx.schemes,
+    operationSlug,
+    ...(requestBody === undefined ? {} : { requestBody }),
+    ...(validator === undefined ? {} : { validator }),
+    ...(keys === undefined ? {} : { cacheKeys: keys }),
+    ...(ctx.cors === undefined ? {} : { cors: ctx.cors }),
+  });
+}
+
+/**
+ * The `paths` object: every operation not served by a proxy resource, one path item per proxy resource, and with
+ * CORS a preflight `options` method on every path that has none.
+ */
+function pathsObject(ctx: DocumentContext): Record<string, unknown> {
+  const plans = planProxyResources(ctx.model);
   const paths = table<Record<string, unknown>>();
   const item = (path: string): Record<string, unknown> => (paths[path] ??= table());
-  for (const op of model.operations) {
-    if (proxyFor(op, plans) !== undefined) continue;
-    item(op.path)[methodKey(op)] = operationObject(op, schemes, names.operationSlug(op));
+  for (const op of ctx.model.operations) {
+    if (proxyFor(op, plans) === undefined) item(op.path)[methodKey(op)] = directMethod(op, ctx);
   }
   for (const plan of plans) {
-    item(plan.prefixPath)["x-amazon-apigateway-any-method"] = proxyMethod(plan, plan.prefixPath, plan.prefixUrl, schemes);
-    item(plan.greedyPath)["x-amazon-apigateway-any-method"] = proxyMethod(plan, plan.greedyPath, plan.greedyUrl, schemes);
+    item(plan.prefixPath)["x-amazon-apigateway-any-method"] = proxyMethod(plan, plan.prefixPath, plan.prefixUrl, ctx);
+    item(plan.greedyPath)["x-amazon-apigateway-any-method"] = proxyMethod(plan, plan.greedyPath, plan.greedyUrl, ctx);
+  }
+  const cors = ctx.cors;
+  if (cors !== undefined) {
+    for (const pathItem of Object.values(paths)) pathItem["options"] ??= preflightOperation(cors, servedMethods(pathItem));
   }
   return paths;
 }
 
-/** A gateway response header value: a mapping expression as written, any other text as a quoted literal. */
-function headerMapping(value: string): string {
-  return /^'.*'$|^(method\.request\.|stageVariables\.|context\.)/.test(value) ? value : `'${value}'`;
-}
-
-/** `x-amazon-apigateway-gateway-responses`: status, headers and the `application/json` template per response type. */
-function gatewayResponsesObject(responses: readonly GatewayResponse[]): Record<string, unknown> {
-  const result = table();
-  for (const response of responses) {
-    const headers = table<string>();
-    for (const [name, value] of Object.entries(response.headers)) headers[`gatewayresponse.header.${name}`] = headerMapping(value);
-    result[response.type] = {
-      statusCode: response.status === undefined ? undefined : String(response.status),
-      responseParameters: Object.keys(headers).length === 0 ? undefined : headers,
-      responseTemplates: response.body === undefined ? undefined : { "application/json": response.body },
-    };
-  }
-  return result;
-}
-
-/** The import document of a REST model, as data. */
-export function buildAwsOpenApi(model: GatewayModel, names: ModelNames): Record<string, unknown> {
+/**
+ * The import document of a REST model, as data. `report` receives the emit-time diagnostics
+ * (`cors-value-invalid`, `cache-key-unknown`, `request-schema-unresolved`); without it they are not reported.
+ */
+export function buildAwsOpenApi(model: GatewayModel, names: ModelNames, report?: DiagnosticCollector): Record<string, unknown> {
   const { settings } = model;
-  const schemes = securitySchemesObject(model.securitySchemes);
+  const cors = model.cors === undefined ? undefined : corsPlan(model.cors, report);
+  const direct = directOperations(model);
+  const ctx: DocumentContext = {
+    model,
+    names,
+    schemes: new Map(model.securitySchemes.map((s) => [s.name, s])),
+    validators: new ValidatorRegistry(model),
+    models: planModels(model, direct, (op) => validatesBodies(validationChoice(model, op)), report),
+    ...(cors === undefined ? {} : { cors }),
+    ...(report === undefined ? {} : { report }),
+  };
   const doc = table();
   doc.openapi = "3.0.1";
   doc.info = { title: model.name, version: model.info.version };
-  doc.paths = pathsObject(model, names);
-  if (Object.keys(schemes).length > 0) doc.components = { securitySchemes: schemes };
+  doc.paths = pathsObject(ctx);
+  const schemes = securitySchemesObject(model.securitySchemes);
+  const components = table();
+  if (Object.keys(ctx.models.schemas).length > 0) components.schemas = ctx.models.schemas;
+  if (Object.keys(schemes).length > 0) components.securitySchemes = schemes;
+  if (Object.keys(components).length > 0) doc.components = components;
   doc["x-amazon-apigateway-api-key-source"] = settings.apiKeySource;
-  if (settings.binaryMediaTypes.length > 0) doc["x-amazon-apigateway-binary-media-types"] = settings.binaryMediaTypes;
+  const binary = binaryMediaTypes(model);
+  if (binary.length > 0) doc["x-amazon-apigateway-binary-media-types"] = binary;
   if (settings.minimumCompressionSize !== undefined) {
     doc["x-amazon-apigateway-minimum-compression-size"] = settings.minimumCompressionSize;
   }
   if (settings.policy !== undefined) doc["x-amazon-apigateway-policy"] = settings.policy;
-  if (settings.gatewayResponses.length > 0) {
-    doc["x-amazon-apigateway-gateway-responses"] = gatewayResponsesObject(settings.gatewayResponses);
+  doc["x-amazon-apigateway-gateway-responses"] = gatewayResponsesObject(settings.gatewayResponses, cors ? gatewayResponseHeaders(cors) : {});
+  doc[REQUEST_VALIDATORS] = ctx.validators.validators();
+  for (const [key, value] of Object.entries(model.nativeExtensions)) {
+    if (key !== REQUEST_VALIDATORS) doc[key] = value;
   }
-  for (const [key, value] of Object.entries(model.nativeExtensions)) doc[key] = value;
   return doc;
 }
 
 /** `openapi.aws.json` as text: sorted keys, two-space indentation, trailing newline. */
-export function awsOpenApiText(model: GatewayModel, names: ModelNames): string {
-  return `${stableJson(buildAwsOpenApi(model, names))}\n`;
+export function awsOpenApiText(model: GatewayModel, names: ModelNames, report?: DiagnosticCollector): string {
+  return `${stableJson(buildAwsOpenApi(model, names, report))}\n`;
 }
 
 /** Operations served by the REST API one by one (not through a proxy resource), in model order. */

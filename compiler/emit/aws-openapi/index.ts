@@ -3,7 +3,8 @@
  *
  * HTTP APIs get their document from a later piece of work; for them this emitter returns no file and no error.
  * Reports `body-too-large` (error) when the document exceeds API Gateway's hard import limit of 6 MB
- * (6,291,456 bytes, "Amazon API Gateway quotas", PutRestApi/ImportRestApi body size).
+ * (6,291,456 bytes, "Amazon API Gateway quotas", PutRestApi/ImportRestApi body size), and what building the
+ * document reports: `cors-value-invalid`, `cache-key-unknown` (errors), `request-schema-unresolved` (warning).
  */
 import { createNames } from "../../model/names.js";
 import type { Emitter } from "../emitter.js";
@@ -20,7 +21,7 @@ export const awsOpenApiEmitter: Emitter = {
   name: "openapi",
   emit(model, ctx) {
     if (model.kind !== "rest") return [];
-    const content = awsOpenApiText(model, createNames(model));
+    const content = awsOpenApiText(model, createNames(model), ctx.report);
     const size = Buffer.byteLength(content, "utf8");
     if (size > MAX_BODY_BYTES) {
       ctx.report.report({

@@ -3,10 +3,11 @@
  * "x-amazon-apigateway-integration object").
  *
  * Request and response mapping is minimal for now: a raw VTL `template` is used as written; declarative shapes
- * and `templateFile`s, error mappings (`response.errors`) and request validation are compiled by a later piece of
- * work, and until then the integrations below pass the request body through unchanged.
+ * and `templateFile`s and error mappings (`response.errors`) are compiled by a later piece of work, and until then
+ * the integrations below pass the request body through unchanged. Request validation, cache keys and CORS
+ * headers are added by the operation (./operation.ts).
  */
-import type { HttpMethod, Integration, Mapping, Operation } from "../../model/types.js";
+import type { HttpMethod, Integration, Mapping, Operation, Parameter } from "../../model/types.js";
 import { compactJson, table } from "../json.js";
 import { functionArnToken, lambdaInvocationUri, roleToken, valueText } from "../placeholders.js";
 
@@ -43,11 +44,21 @@ function defaultResponse(integration: Integration, status: number): Record<strin
   };
 }
 
-/** Builds `integration.request.path.x: method.request.path.x` for each path variable the backend URL uses. */
-function pathParameterMapping(path: string, url: string): Record<string, string> | undefined {
+/**
+ * The integration request parameters of an HTTP integration: `integration.request.path.x: method.request.path.x`
+ * for each path variable the backend URL uses and, without proxy (where API Gateway forwards only what is
+ * mapped), the same for every declared query and header parameter.
+ */
+function requestParameterMapping(path: string, url: string, proxy: boolean, parameters: readonly Parameter[]): Record<string, string> | undefined {
   const mapping = table<string>();
   for (const name of pathVariables(path)) {
     if (url.includes(`{${name}}`)) mapping[`integration.request.path.${name}`] = `method.request.path.${name}`;
+  }
+  if (!proxy) {
+    for (const p of parameters) {
+      const where = p.in === "query" ? "querystring" : p.in === "header" ? "header" : undefined;
+      if (where !== undefined) mapping[`integration.request.${where}.${p.name}`] = `method.request.${where}.${p.name}`;
+    }
   }
   return Object.keys(mapping).length === 0 ? undefined : mapping;
 }
@@ -122,7 +133,7 @@ export function integrationObject(op: Operation, integration: Integration, opera
       };
     }
     case "http":
-      return { ...httpIntegration(op.path, op.method, integration), ...timeout };
+      return { ...httpIntegration(op.path, op.method, integration, op.parameters), ...timeout };
     case "mock":
       return { ...mock(integration), ...timeout };
     case "stepfunctions":
@@ -141,11 +152,15 @@ export function integrationObject(op: Operation, integration: Integration, opera
   }
 }
 
-/** An HTTP or HTTP proxy integration to `integration.url` (path variables mapped), over a VPC link when given. */
+/**
+ * An HTTP or HTTP proxy integration to `integration.url` (parameters mapped, see {@link requestParameterMapping}),
+ * over a VPC link when given.
+ */
 export function httpIntegration(
   path: string,
   method: HttpMethod,
   integration: Extract<Integration, { kind: "http" }>,
+  parameters: readonly Parameter[] = [],
 ): Record<string, unknown> {
   const status = successStatus(integration);
   const template = rawTemplate(integration.request);
@@ -154,7 +169,7 @@ export function httpIntegration(
     type: integration.proxy ? "http_proxy" : "http",
     httpMethod: integration.method ?? method,
     uri: integration.url,
-    requestParameters: pathParameterMapping(path, integration.url),
+    requestParameters: requestParameterMapping(path, integration.url, integration.proxy, parameters),
     passthroughBehavior: "when_no_match",
     ...(integration.vpcLink === undefined
       ? {}

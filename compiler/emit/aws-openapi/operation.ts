@@ -1,29 +1,35 @@
 /**
  * One REST operation as API Gateway imports it: method, `operationId`, the parameters the method accepts, the
- * method responses, `security` and the integration.
+ * request body and validator (./models.ts, ./validators.ts), the method responses, `security` and the
+ * integration, with cache keys (./cache-keys.ts) and CORS headers (./cors.ts).
  *
- * Only what import needs is written. Descriptions, summaries, examples, request bodies and response schemas are
- * left out (request validation and models are a later piece of work), which keeps large specs far below the
- * 6 MB import limit. Parameters keep `name`, `in`, `required` and the schema's `type`, the only parts API Gateway
- * honours (developer guide, "API Gateway extensions to OpenAPI", known issues).
+ * Only what import needs is written. Descriptions, summaries, examples and response schemas are left out, which
+ * keeps large specs far below the 6 MB import limit. Parameters keep `name`, `in`, `required` and the schema's
+ * `type`, the only parts API Gateway honours (developer guide, "API Gateway extensions to OpenAPI", known issues).
  */
 import type { Operation, Schema, SecurityScheme } from "../../model/types.js";
 import { table } from "../json.js";
+import type { CacheKeys } from "./cache-keys.js";
+import { withCorsHeaders, type CorsPlan } from "./cors.js";
 import { integrationObject, pathVariables, successStatus } from "./integration.js";
 import { securityRequirement } from "./security.js";
+import { REQUEST_VALIDATOR } from "./validators.js";
 
 /** Method response status codes must match `[1-5]\d\d`; API Gateway has no `default` or `4XX` method response. */
 const STATUS = /^[1-5]\d\d$/;
 
-/** The JSON type of a parameter schema: its `type` (the first non-null one of a 3.1 type list), else `string`. */
+/** Parameter types written as they are; API Gateway reads every parameter as text. */
+const SCALARS = new Set(["string", "number", "integer", "boolean"]);
+
+/**
+ * The type of a parameter schema: its `type` (the first non-null one of a 3.1 type list) when it is a scalar, else
+ * `string`: an `array` without `items` is invalid 3.0 (an import warning), and API Gateway passes parameters on as
+ * text anyway.
+ */
 function schemaType(schema: Schema | undefined): string {
   const type = schema?.type;
-  if (typeof type === "string") return type;
-  if (Array.isArray(type)) {
-    const first = type.find((t): t is string => typeof t === "string" && t !== "null");
-    if (first !== undefined) return first;
-  }
-  return "string";
+  const first = Array.isArray(type) ? type.find((t) => t !== "null") : type;
+  return typeof first === "string" && SCALARS.has(first) ? first : "string";
 }
 
 /**
@@ -68,21 +74,48 @@ export function responsesObject(op: Operation): Record<string, unknown> {
   return responses;
 }
 
+/** What the document adds to an operation besides its own parts. */
+export interface OperationParts {
+  readonly schemes: ReadonlyMap<string, SecurityScheme>;
+  /** Names the role placeholder of AWS-service integrations. */
+  readonly operationSlug: string;
+  /** The `requestBody` (./models.ts), when the method validates a body. */
+  readonly requestBody?: Record<string, unknown>;
+  /** The request validator's name (./validators.ts), when the method has one. */
+  readonly validator?: string;
+  readonly cacheKeys?: CacheKeys;
+  readonly cors?: CorsPlan;
+}
+
+/** True when the method declares a required parameter (every path variable is one). */
+export function hasRequiredParameters(op: Operation): boolean {
+  return parametersArray(op).some((p) => p["required"] === true);
+}
+
 /** The operation object of `op` under its path item; native `x-amazon-apigateway-*` extensions win. */
-export function operationObject(
-  op: Operation,
-  schemes: ReadonlyMap<string, SecurityScheme>,
-  operationSlug: string,
-): Record<string, unknown> {
+export function operationObject(op: Operation, parts: OperationParts): Record<string, unknown> {
   const parameters = parametersArray(op);
   const result = table();
   result.operationId = op.id;
   if (parameters.length > 0) result.parameters = parameters;
-  result.responses = responsesObject(op);
-  result.security = securityRequirement(op, schemes);
+  if (parts.requestBody !== undefined) result.requestBody = parts.requestBody;
+  let responses = responsesObject(op);
+  result.security = securityRequirement(op, parts.schemes);
   if (op.integration !== undefined) {
-    result["x-amazon-apigateway-integration"] = integrationObject(op, op.integration, operationSlug);
+    let integration = integrationObject(op, op.integration, parts.operationSlug);
+    const keys = parts.cacheKeys;
+    if (keys !== undefined) {
+      integration = {
+        ...integration,
+        ...(keys.cacheKeyParameters.length > 0 ? { cacheKeyParameters: keys.cacheKeyParameters } : {}),
+        cacheNamespace: keys.cacheNamespace,
+      };
+    }
+    if (parts.cors !== undefined) ({ integration, responses } = withCorsHeaders(integration, responses, parts.cors, op.options.binary));
+    result["x-amazon-apigateway-integration"] = integration;
   }
+  result.responses = responses;
+  if (parts.validator !== undefined) result[REQUEST_VALIDATOR] = parts.validator;
   for (const [key, value] of Object.entries(op.nativeExtensions)) result[key] = value;
   return result;
 }

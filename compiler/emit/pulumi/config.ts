@@ -62,11 +62,32 @@ function valueUses(model: GatewayModel): Use[] {
   for (const id of model.endpoint.type === "private" ? model.endpoint.vpcEndpointIds : []) {
     uses.push({ value: id, what: "VPC endpoint id of the private API" });
   }
+  uses.push(...domainUses(model));
+  if (model.waf) uses.push({ value: model.waf.webAcl, what: "ARN of the AWS WAF web ACL (REGIONAL scope) of the stage" });
   for (const stage of model.stages) {
     for (const [name, value] of Object.entries(stage.variables)) {
       uses.push({ value, what: `stage variable ${name}`, stage: stage.name });
     }
   }
+  return uses;
+}
+
+/** The values of the custom domain. */
+function domainUses(model: GatewayModel): Use[] {
+  const domain = model.domain;
+  if (domain === undefined) return [];
+  const region = domain.endpoint === "edge" ? "us-east-1, for an edge-optimized domain" : "the API's Region";
+  const uses: Use[] = [
+    { value: domain.name, what: "custom domain name" },
+    { value: domain.certificate, what: `ACM certificate ARN of the custom domain (in ${region})` },
+  ];
+  if (domain.mutualTls) {
+    uses.push({ value: domain.mutualTls.truststoreUri, what: "S3 URI of the mutual TLS truststore" });
+    if (domain.mutualTls.truststoreVersion) {
+      uses.push({ value: domain.mutualTls.truststoreVersion, what: "S3 object version of the mutual TLS truststore" });
+    }
+  }
+  if (domain.hostedZoneId) uses.push({ value: domain.hostedZoneId, what: "Route 53 hosted zone of the custom domain" });
   return uses;
 }
 

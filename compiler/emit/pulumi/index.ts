@@ -11,6 +11,8 @@ import { awsOpenApiText } from "../aws-openapi/document.js";
 import type { Emitter } from "../emitter.js";
 import { findPlaceholders } from "../placeholders.js";
 import { configTable } from "./config.js";
+import { reportFoldedPolicies } from "./invoke-policy.js";
+import { reportCacheWithoutCluster } from "./method-settings.js";
 import { programText } from "./program.js";
 import { packageJson, pulumiYaml, tsconfigJson } from "./project-files.js";
 import { readme } from "./readme.js";
@@ -20,7 +22,9 @@ export const pulumiEmitter: Emitter = {
   name: "pulumi",
   emit(model, ctx) {
     if (model.kind !== "rest") return [];
+    reportCacheWithoutCluster(model, ctx.report);
     const names = createNames(model);
+    reportFoldedPolicies(model, names, ctx.report);
     const config = configTable(model);
     const placeholders = findPlaceholders(awsOpenApiText(model, names));
     const program = programText({ model, names, specDirFromPulumi: ctx.specDirFromPulumi, config }, placeholders);

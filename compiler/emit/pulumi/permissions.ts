@@ -1,26 +1,42 @@
 /**
- * Lambda permissions: API Gateway may invoke a function only through the routes that use it, and, for a Lambda
- * authorizer, only as an authorizer of this API.
+ * Lambda permissions: API Gateway may invoke a function only through the routes of this API and stage that use
+ * it, and, for a Lambda authorizer, only as that authorizer of this API.
  *
- * One `aws.lambda.Permission` per function and route, principal `apigateway.amazonaws.com`, scoped by
- * `sourceArn` = `{api.executionArn}/{stage}/{METHOD or *}/{path with every {param} as *}` (checkov CKV_AWS_364).
- * Authorizers get `{api.executionArn}/authorizers/*`: the authorizer ids exist only after the body is imported,
- * so the permission cannot name the one authorizer.
+ * Every statement is an `aws.lambda.Permission` with principal `apigateway.amazonaws.com`, action
+ * `lambda:InvokeFunction` and a `sourceArn` (checkov CKV_AWS_364; cfn-nag F13, W24), planned by ./invoke-policy.ts:
+ * - a route: `{api.executionArn}/{stage}/{METHOD or *}/{path with every variable as *}`, or a folded pattern when
+ *   the function's policy would pass Lambda's 20 KB limit;
+ * - an authorizer: `{api.executionArn}/authorizers/{authorizerId}`. The ids exist only once the body is imported,
+ *   so the program reads them back after the deployment (`aws.apigateway.getAuthorizersOutput`, then
+ *   `aws.apigateway.getAuthorizer` per id) and picks each by the name the import gives it, the security scheme's
+ *   name (../aws-openapi/security.ts). A body that changes an authorizer's id changes its permission.
+ * Resource names: the routes' own from model/names.ts (`perm-pets-get-pets-pet-id`), `perm-<function>-authorizers`,
+ * and, with `--` (never part of a slug), folded patterns (`perm-pets--under-pets`) and the authorizers of a function
+ * that backs several (`perm-auth--authorizer-partners`).
  */
-import type { HttpMethod } from "../../model/types.js";
-import { directOperations } from "../aws-openapi/document.js";
 import type { FunctionRef, ProgramContext, Section, Statement } from "./context.js";
 import { required } from "./context.js";
-import { call, member, resource, type Expr } from "./ts.js";
+import { planFunctionPolicies } from "./invoke-policy.js";
+import { call, member, raw, resource, type Expr } from "./ts.js";
 
-/** The part of an execute-api ARN after the stage: `/GET/pets/*` for GET /pets/{id}; ANY becomes `*`. */
-export function routeArnSuffix(method: HttpMethod, path: string): string {
-  const segments = path
-    .split("/")
-    .filter((s) => s !== "")
-    .map((s) => (s.includes("{") ? "*" : s));
-  return `/${method === "ANY" ? "*" : method}/${segments.join("/")}`;
-}
+/** The generated function that gives the id of the imported authorizer with a given name. */
+const AUTHORIZER_ID = "authorizerId";
+
+/** Reads the imported authorizers back, by name (fixed program text). */
+const AUTHORIZER_IDS = `aws.apigateway
+  .getAuthorizersOutput({ restApiId: api.id }, { dependsOn: [deployment] })
+  .apply(async ({ restApiId, ids }) => {
+    const authorizers = await Promise.all(ids.map((id) => aws.apigateway.getAuthorizer({ restApiId, authorizerId: id })));
+    return Object.fromEntries(authorizers.map((authorizer) => [authorizer.name, authorizer.authorizerId]));
+  })`;
+
+/** The id of one imported authorizer, or a deploy-time error naming it (fixed program text). */
+const AUTHORIZER_ID_FUNCTION = `(name: string): pulumi.Output<string> =>
+  authorizerIds.apply((ids) => {
+    const id: string | undefined = ids[name];
+    if (id === undefined) throw new Error(\`The imported API has no authorizer named \${name}: build the spec again.\`);
+    return id;
+  })`;
 
 function permission(name: string, fn: FunctionRef, sourceArn: Expr, comment?: string): Statement {
   return {
@@ -34,24 +50,32 @@ function permission(name: string, fn: FunctionRef, sourceArn: Expr, comment?: st
   };
 }
 
-/** Permissions for every Lambda route and every Lambda authorizer. */
+/** Permissions for every Lambda route and every Lambda authorizer an operation uses. */
 export function permissionsSection(ctx: ProgramContext, functions: ReadonlyMap<string, FunctionRef>): Section {
   const statements: Statement[] = [];
-  for (const op of directOperations(ctx.model)) {
-    const integration = op.integration;
-    if (integration?.kind !== "lambda") continue;
-    const fn = required(functions, "function", integration.function);
-    const sourceArn = call("pulumi.concat", member("api", "executionArn"), "/", member("apiStage", "stageName"), routeArnSuffix(op.method, op.path));
-    statements.push(permission(ctx.names.permissionResource(integration.function, op.method, op.path), fn, sourceArn));
+  const policies = planFunctionPolicies(ctx.model, ctx.names);
+  if (policies.some((policy) => policy.statements.some((s) => s.kind === "authorizer"))) {
+    statements.push(
+      {
+        comment: "Authorizer ids exist once the body is imported: read them back after the deployment, by name.",
+        declare: { name: "authorizerIds" },
+        expr: raw(AUTHORIZER_IDS),
+      },
+      { declare: { name: AUTHORIZER_ID }, expr: raw(AUTHORIZER_ID_FUNCTION) },
+    );
   }
-  const authorizers = new Set<string>();
-  for (const scheme of ctx.model.securitySchemes) {
-    if (scheme.authorizer?.kind === "lambda") authorizers.add(scheme.authorizer.function);
-  }
-  for (const name of [...authorizers].sort()) {
-    const sourceArn = call("pulumi.concat", member("api", "executionArn"), "/authorizers/*");
-    const comment = "Authorizer ids exist only once the body is imported, so this covers the API's authorizers.";
-    statements.push(permission(ctx.names.authorizerPermissionResource(name), required(functions, "function", name), sourceArn, comment));
+  for (const policy of policies) {
+    const fn = required(functions, "function", policy.function);
+    let comment = policy.folded === undefined ? undefined : "Routes folded to fit Lambda's 20 KB policy limit (lambda-policy-folded).";
+    for (const statement of policy.statements) {
+      const executionArn = member("api", "executionArn");
+      const sourceArn =
+        statement.kind === "route"
+          ? call("pulumi.concat", executionArn, "/", member("apiStage", "stageName"), statement.suffix)
+          : call("pulumi.concat", executionArn, "/authorizers/", call(AUTHORIZER_ID, statement.scheme));
+      statements.push(permission(statement.name, fn, sourceArn, comment));
+      comment = undefined;
+    }
   }
   return { title: "Lambda permissions", statements };
 }

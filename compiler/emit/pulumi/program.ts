@@ -1,8 +1,8 @@
 /**
  * Assembles `pulumi/index.ts` for a REST model with ts-morph: imports, then the sections in dependency order
- * (config, stage settings, functions, integration roles, API and stage, permissions, usage plans), the stack
- * outputs, and two small fixed helper functions. Every spec string reaches the code through the escape-by-default
- * builder in ts.ts; comments are fixed text.
+ * (config, stage settings, functions, integration roles, account log role, API and stage, method settings,
+ * permissions, usage plans, custom domain, WAF), the stack outputs, and two small fixed helper functions. Every
+ * spec string reaches the code through the escape-by-default builder in ts.ts; comments are fixed text.
  */
 import {
   IndentationText,
@@ -19,18 +19,22 @@ import {
 } from "ts-morph";
 import { GENERATED_HEADER } from "../emitter.js";
 import { PLACEHOLDER_PATTERN, type Placeholder } from "../placeholders.js";
+import { accountSection } from "./account.js";
 import { readConfig } from "./config.js";
 import type { ProgramContext, Section } from "./context.js";
+import { domainOutputs, domainSection } from "./domain.js";
 import { functionsSection } from "./functions.js";
+import { methodSettingsSection } from "./method-settings.js";
 import { permissionsSection } from "./permissions.js";
 import { RESOLVE_HELPER, restApiSection } from "./rest-api.js";
 import { RESOURCE_ARN_HELPER, rolesSection } from "./roles.js";
 import { STAGE_SETTINGS_INTERFACE, stageSettingsSection } from "./stage-settings.js";
 import { raw, writeExpr, writerOf } from "./ts.js";
-import { usagePlansSection } from "./usage-plans.js";
+import { apiKeyOutputs, usagePlansSection } from "./usage-plans.js";
+import { wafSection } from "./waf.js";
 
 /** Body of the helper that replaces placeholders (fixed text; the pattern comes from ../placeholders.ts). */
-const RESOLVE_BODY = `const table = new Map(tokens.map((token, i): [string, string] => [token, values[i]]));
+const RESOLVE_BODY = `const table = new Map(tokens.map((token, i): [string, string] => [token, String(values[i])]));
 return template.replace(new RegExp(${JSON.stringify(PLACEHOLDER_PATTERN)}, "g"), (token) => {
   const value = table.get(token);
   if (value === undefined) {
@@ -111,13 +115,16 @@ function configSection(ctx: ProgramContext): Section {
   };
 }
 
-function outputsSection(): Section {
+/** The API, its stage and URL, and with a custom domain its DNS target and URL (domain.ts). */
+function outputsSection(ctx: ProgramContext): Section {
   return {
     title: "Stack outputs",
     statements: [
       { declare: { name: "apiId", exported: true }, expr: raw("api.id") },
       { declare: { name: "stageName", exported: true }, expr: raw("apiStage.stageName") },
       { declare: { name: "invokeUrl", exported: true }, expr: raw("apiStage.invokeUrl") },
+      ...domainOutputs(ctx),
+      ...apiKeyOutputs(ctx),
     ],
   };
 }
@@ -181,10 +188,13 @@ export function programText(ctx: ProgramContext, placeholders: readonly Placehol
     ...sectionStatements(stageSettingsSection(ctx)),
     ...sectionStatements(functions.section),
     ...sectionStatements(roles.section),
+    ...sectionStatements(accountSection()),
     ...sectionStatements(restApiSection(ctx, placeholders, functions.refs, roles.roles)),
+    ...sectionStatements(methodSettingsSection(ctx)),
     ...sectionStatements(permissionsSection(ctx, functions.refs)),
     ...sectionStatements(usagePlansSection(ctx)),
-    ...sectionStatements(outputsSection()),
+    ...[domainSection(ctx), wafSection(ctx)].flatMap(sectionStatements),
+    ...sectionStatements(outputsSection(ctx)),
     ...helpers(roles.usesHelper),
   ];
   const file = project.createSourceFile("index.ts", { statements }, { overwrite: true });

@@ -7,6 +7,7 @@ import Handlebars from "handlebars";
 import * as fs from "node:fs";
 import type { GatewayModel } from "../../model/types.js";
 import { GENERATED_HEADER } from "../emitter.js";
+import { ACCOUNT_LOG_ROLE_KEY } from "./account.js";
 import type { ConfigUse } from "./config.js";
 import { SECURE_DEFAULTS } from "./stage-settings.js";
 
@@ -44,6 +45,7 @@ export function readme(model: GatewayModel, uses: readonly ConfigUse[]): string 
   const defaults = SECURE_DEFAULTS;
   return readmeTemplate()({
     header: GENERATED_HEADER,
+    accountKey: ACCOUNT_LOG_ROLE_KEY,
     name: oneLine(model.name),
     commands: deployCommands(model, uses),
     stages: model.stages.map((s) => `\`${oneLine(s.name)}\``).join(", "),

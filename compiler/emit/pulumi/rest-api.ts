@@ -3,20 +3,26 @@
  *
  * - `aws.apigateway.RestApi` imports `../openapi.aws.json` as its `body`, after the program has replaced every
  *   placeholder with the value it names (../placeholders.ts), with `failOnWarnings` so an import warning stops
- *   the update instead of deploying a partial API.
- * - `aws.apigateway.Deployment` is an immutable snapshot; its `triggers` hold the SHA-256 of the resolved body, so
- *   a change of the API (and only that) replaces it. Replacement creates the new deployment before deleting the
- *   old one, so the stage moves first (deleting a deployment that a stage uses fails).
- * - `aws.apigateway.Stage` named after the stack, with JSON access logs into its own log group, X-Ray as the
- *   stage asks; `aws.apigateway.MethodSettings` for every method (`*\/*`): throttling, detailed metrics, execution
- *   logging; a cache cluster (encrypted) only when the stage has one, with no stage-wide caching of every method.
- * Resource names: `api` (RestApi, Deployment, Stage), `api-access-logs`, `api-all-methods`.
+ *   the update instead of deploying a partial API; its endpoint type (EDGE, REGIONAL or PRIVATE with its VPC
+ *   endpoints) and resource policy (the spec's, or for a private API without one, one admitting only its VPC
+ *   endpoints).
+ * - `aws.apigateway.Deployment` is an immutable snapshot; its `triggers` hold the SHA-256 of the resolved body and
+ *   of the other RestApi settings it serves, so a change of the API (and only that) replaces it. Replacement
+ *   creates the new deployment before deleting the old one (Pulumi's default, never `deleteBeforeReplace`), so the
+ *   stage moves first (deleting a deployment that a stage uses fails; checkov CKV_AWS_217).
+ * - `aws.apigateway.Stage` named after the stack, on that deployment: description, stage variables, X-Ray as the
+ *   stage asks, a cache cluster only when the stage has one, JSON access logs into its own log group with the
+ *   stage's retention; it waits for the account's CloudWatch Logs role when the program sets it (./account.ts).
+ *   Its method settings are ./method-settings.ts.
+ * Resource names: `api` (RestApi, Deployment, Stage), `api-access-logs`.
  */
 import type { Placeholder } from "../placeholders.js";
 import type { FunctionRef, ProgramContext, Section, Statement } from "./context.js";
 import { required, valueExpr } from "./context.js";
-import { Entries, member, raw, resource, type Expr, type Raw } from "./ts.js";
+import { ACCOUNT_VARIABLE } from "./account.js";
+import { call, Entries, member, raw, render, resource, type Expr, type Fields, type Raw } from "./ts.js";
 import { byKey } from "../../order.js";
+import { compactJson } from "../json.js";
 
 /** Name of the generated helper that replaces placeholders in the body (see program.ts). */
 export const RESOLVE_HELPER = "resolvePlaceholders";
@@ -35,6 +41,8 @@ export const ACCESS_LOG_FORMAT = JSON.stringify({
   protocol: "$context.protocol",
   responseLength: "$context.responseLength",
   integrationError: "$context.integration.error",
+  integrationStatus: "$context.integration.status",
+  authorizerError: "$context.authorizer.error",
 });
 
 /** The code that gives each placeholder its deploy-time value. */
@@ -57,16 +65,40 @@ function placeholderValue(
   }
 }
 
-/** `x-gateway.tags`, for the API and its stage. */
-function tagsExpr(ctx: ProgramContext): Entries | undefined {
+/** `x-gateway.tags`, for the API, its stage and its custom domain. */
+export function tagsExpr(ctx: ProgramContext): Entries | undefined {
   const tags = Object.entries(ctx.model.settings.tags).sort(byKey);
   return tags.length === 0 ? undefined : new Entries(tags);
+}
+
+/**
+ * The resource policy: the spec's, as written. A private API without one (and without a native
+ * `x-amazon-apigateway-policy`) gets one that allows `execute-api:Invoke` only through its VPC endpoints
+ * (`aws:SourceVpce`) and denies every other call: API Gateway refuses to deploy a private API with no policy.
+ */
+function policyExpr(ctx: ProgramContext): Expr {
+  const { endpoint, settings, nativeExtensions } = ctx.model;
+  if (settings.policy !== undefined) return compactJson(settings.policy);
+  if (endpoint.type !== "private" || endpoint.vpcEndpointIds.length === 0) return undefined;
+  if (Object.hasOwn(nativeExtensions, "x-amazon-apigateway-policy")) return undefined;
+  const vpcEndpoints = endpoint.vpcEndpointIds.map((id) => valueExpr(ctx, id));
+  const statement = (effect: "Allow" | "Deny", test: "StringEquals" | "StringNotEquals"): Fields => ({
+    Effect: effect,
+    Principal: "*",
+    Action: "execute-api:Invoke",
+    Resource: "execute-api:/*",
+    Condition: { [test]: { "aws:SourceVpce": vpcEndpoints } },
+  });
+  return call("pulumi.jsonStringify", {
+    Version: "2012-10-17",
+    Statement: [statement("Allow", "StringEquals"), statement("Deny", "StringNotEquals")],
+  });
 }
 
 /** RestApi arguments besides the body: endpoint type, policy, name, tags. */
 function restApiArgs(ctx: ProgramContext): Record<string, Expr> {
   const { model } = ctx;
-  const { endpoint, settings } = model;
+  const { endpoint } = model;
   return {
     name: model.name,
     description: model.info.description,
@@ -79,12 +111,31 @@ function restApiArgs(ctx: ProgramContext): Record<string, Expr> {
       vpcEndpointIds: endpoint.type === "private" ? endpoint.vpcEndpointIds.map((id) => valueExpr(ctx, id)) : undefined,
     },
     disableExecuteApiEndpoint: endpoint.disableExecuteApiEndpoint ? true : undefined,
-    policy: settings.policy === undefined ? undefined : JSON.stringify(settings.policy),
+    policy: policyExpr(ctx),
     tags: tagsExpr(ctx),
   };
 }
 
-/** The body, the RestApi, its deployment, access logs, stage and method settings. */
+/** RestApi arguments a deployment does not snapshot: names, tags, how the body is imported, the body (hashed apart). */
+const NOT_SNAPSHOTTED = new Set(["name", "description", "tags", "body", "putRestApiMode", "failOnWarnings"]);
+
+/** Code for the SHA-256 (hex) of a string Output. */
+function sha256(text: string): Raw {
+  return raw(`${text}.apply((text) => crypto.createHash("sha256").update(text).digest("hex"))`);
+}
+
+/**
+ * The deployment's triggers: the SHA-256 of the resolved body (resources, methods, integrations, authorizers,
+ * gateway responses, policy, compression, binary media types), and of every other RestApi argument a deployment
+ * serves (endpoint configuration, policy, execute-api endpoint switch), as canonical JSON. Any change replaces
+ * the deployment; the same API, however its spec orders its keys, keeps it (peers.md §4).
+ */
+function deploymentTriggers(ctx: ProgramContext): Fields {
+  const served = Object.entries(restApiArgs(ctx)).filter(([key, value]) => !NOT_SNAPSHOTTED.has(key) && value !== undefined);
+  return { body: sha256("body"), restApi: sha256(`pulumi.jsonStringify(${render(Object.fromEntries(served))})`) };
+}
+
+/** The body, the RestApi, its deployment, access logs and stage. */
 export function restApiSection(
   ctx: ProgramContext,
   placeholders: readonly Placeholder[],
@@ -110,14 +161,9 @@ export function restApiSection(
     },
     { declare: { name: "api" }, expr: resource("aws.apigateway.RestApi", "api", restApiArgs(ctx)) },
     {
-      comment: "A new deployment exactly when the resolved body changes; created before the old one is deleted.",
+      comment: "A new deployment exactly when what it snapshots changes; Pulumi creates it before deleting the old one.",
       declare: { name: "deployment" },
-      expr: resource(
-        "aws.apigateway.Deployment",
-        "api",
-        { restApi: member("api", "id"), triggers: { body: raw('body.apply((text) => crypto.createHash("sha256").update(text).digest("hex"))') } },
-        { deleteBeforeReplace: false },
-      ),
+      expr: resource("aws.apigateway.Deployment", "api", { restApi: member("api", "id"), triggers: deploymentTriggers(ctx) }),
     },
     {
       declare: { name: "accessLogs" },
@@ -136,26 +182,7 @@ export function restApiSection(
         cacheClusterSize: raw("settings.cache?.size"),
         accessLogSettings: { destinationArn: member("accessLogs", "arn"), format: ACCESS_LOG_FORMAT },
         tags: tagsExpr(ctx),
-      }),
-    },
-    {
-      expr: resource("aws.apigateway.MethodSettings", "api-all-methods", {
-        restApi: member("api", "id"),
-        stageName: member("apiStage", "stageName"),
-        methodPath: "*/*",
-        settings: {
-          throttlingRateLimit: raw("settings.throttle.rate"),
-          throttlingBurstLimit: raw("settings.throttle.burst"),
-          metricsEnabled: raw("settings.metrics"),
-          loggingLevel: raw("settings.logging.level"),
-          dataTraceEnabled: raw("settings.logging.dataTrace"),
-          // Never cache every method stage-wide: without per-operation cache keys, callers would get each other's
-          // responses. The stage's cluster serves operations that ask for caching with their own keys.
-          cachingEnabled: false,
-          cacheDataEncrypted: true,
-          cacheTtlInSeconds: raw("settings.cache?.ttl"),
-        },
-      }),
+      }, { dependsOn: raw(ACCOUNT_VARIABLE) }),
     },
   ];
   return { title: "REST API, deployment and stage", statements };

@@ -1,7 +1,7 @@
 /**
  * The stage table of the program. One Pulumi stack deploys one stage, named after the stack; its settings come
  * from `x-gateway.stages` by that name. A stack whose name the spec does not list gets secure defaults: throttling
- * at 100 requests per second (burst 50), execution logging of errors, logs kept 30 days, X-Ray tracing and
+ * at 100 requests per second (burst 50), execution logging of errors, logs kept 365 days, X-Ray tracing and
  * detailed metrics on, payload logging and caching off.
  *
  * Each stage's settings are built by a function, so the config keys of other stages' variables are not read.
@@ -15,7 +15,7 @@ import { byKey } from "../../order.js";
 /** Settings of a stack whose name is not a stage of the spec. */
 export const SECURE_DEFAULTS = {
   throttle: { rate: 100, burst: 50 },
-  logging: { level: "ERROR", retentionDays: 30, dataTrace: false },
+  logging: { level: "ERROR", retentionDays: 365, dataTrace: false },
   tracing: true,
   metrics: true,
 } as const;

@@ -3,7 +3,7 @@
  *
  * HTTP APIs support only proxy-style integrations and none of REST's API keys, usage plans, request validation,
  * caching, Cognito or TOKEN authorizers, edge or private endpoints, binary media types, compression, gateway
- * responses, resource policies or X-Ray; using one on `x-gateway.api: http` would be silently lost.
+ * responses, resource policies, AWS WAF or X-Ray; using one on `x-gateway.api: http` would be silently lost.
  * Source: API Gateway Developer Guide, "Choose between REST APIs and HTTP APIs" (http-api-vs-rest.html) and
  * "AWS service integrations for HTTP APIs" (http-api-develop-integrations-aws-services-reference.html).
  */
@@ -100,6 +100,7 @@ export const apiKindUnsupportedHttp: Rule = {
       flag("response compression", `Compress in the backend, ${REST}.`, child(root, "minimumCompressionSize"));
     }
     if (response) flag("gateway responses", `Remove x-gateway.gatewayResponses, ${REST}.`, parent(response.origin));
+    if (model.waf) flag("AWS WAF", `Put a CloudFront distribution with AWS WAF in front, ${REST}.`, model.waf.origin);
     if (s.policy !== undefined) {
       flag("resource policies", `Use IAM authorization or a Lambda authorizer, ${REST}.`, child(root, "policy"));
     }

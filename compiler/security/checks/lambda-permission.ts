@@ -1,0 +1,97 @@
+/**
+ * Lambda permissions: API Gateway may invoke a function only through this API, and only through the routes that
+ * use it. Every `aws.lambda.Permission` has principal `apigateway.amazonaws.com` (never `*`), action
+ * `lambda:InvokeFunction`, and a `sourceArn` under the API's `executionArn`. Checkov CKV_AWS_364 (service
+ * principals scoped by SourceArn), cfn-nag F13 (no wildcard principal) and W24 (InvokeFunction only),
+ * KICS 1d6e16f1 (https://docs.aws.amazon.com/apigateway/latest/developerguide/arn-format-reference.html).
+ *
+ * A route's ARN is `{executionArn}/{stage}/{METHOD}/{path}`. What it may fold into `*` is what API Gateway cannot
+ * name in an ARN:
+ * - a path parameter or a greedy `{proxy+}` segment (the value is only known per request);
+ * - the method of an `ANY` route (`x-amazon-apigateway-any-method`);
+ * - the authorizer id in `{executionArn}/authorizers/{id}`, for an API with a Lambda authorizer.
+ * Beyond that, only a permission the build folded on purpose to fit Lambda's 20 KB policy limit
+ * ({@link SecurityContext.foldedPermissions}) may admit any method below a path (`/{stage}/*\/pets/*`), and it
+ * must still admit a route of the document. Every ARN names a stage this program deploys: `{executionArn}/*`, a
+ * `*` stage or a `*` that widens a literal path segment fail.
+ */
+import { restApiBodies, type BodyMethod, type RestApiBody } from "../body.js";
+import type { Finding, SecurityCheck, SecurityContext } from "../check.js";
+import { RESOURCE_TYPES, record, resourcesOf, text, type GraphResource, type ResourceGraph } from "../graph.js";
+
+/** The ARN path of a route: `pets/*` for `/pets/{petId}`. */
+function arnPath(m: BodyMethod): string {
+  return m.path
+    .split("/")
+    .filter((s) => s !== "")
+    .map((s) => (s.includes("{") ? "*" : s))
+    .join("/");
+}
+
+/** True when the IAM pattern `pattern` (`*` any run of characters) admits `arn`. */
+function admits(pattern: string, arn: string): boolean {
+  const source = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+  return new RegExp(`^${source}$`, "s").test(arn);
+}
+
+function hasLambdaAuthorizer(body: RestApiBody): boolean {
+  const schemes = record(record(body.document["components"])?.["securitySchemes"]) ?? {};
+  return Object.values(schemes).some((s) => text(record(record(s)?.["x-amazon-apigateway-authorizer"])?.["authorizerUri"]) !== undefined);
+}
+
+/** What is wrong with the scope of `permission`'s sourceArn, or undefined when it names routes of this API. */
+function scopeProblem(permission: GraphResource, bodies: readonly RestApiBody[], stages: ReadonlySet<string>, folded: boolean): string | undefined {
+  const arn = text(permission.inputs["sourceArn"]);
+  if (arn === undefined) return "has no sourceArn, so any API Gateway API, in any account, may invoke the function";
+  const body = bodies.find((b) => {
+    const executionArn = text(b.api.outputs?.["executionArn"]);
+    return executionArn !== undefined && arn.startsWith(`${executionArn}/`);
+  });
+  if (!body) return `has sourceArn ${arn}, which is not under the executionArn of this program's API`;
+  const rest = arn.slice(String(body.api.outputs?.["executionArn"]).length + 1);
+  if (/^authorizers\/[^/*]+$/.test(rest)) {
+    return hasLambdaAuthorizer(body) ? undefined : `has sourceArn ${arn} for an authorizer, but the API has no Lambda authorizer`;
+  }
+  const slash = rest.indexOf("/");
+  const stage = slash < 0 ? rest : rest.slice(0, slash);
+  if (slash < 0) return `has sourceArn ${arn}, which covers the whole API`;
+  if (!stages.has(stage)) return `has sourceArn ${arn}, which names ${stage.includes("*") ? "every stage" : `stage ${stage}, which this program does not deploy`}`;
+  const route = rest.slice(slash + 1);
+  const [method = "", ...segments] = route.split("/");
+  const path = segments.join("/");
+  // An ANY route may be granted as `*` or method by method; any other route by its own method.
+  if (body.methods.some((m) => arnPath(m) === path && (m.method === "ANY" || m.method === method))) return undefined;
+  if (folded && body.methods.some((m) => admits(route, `${m.method === "ANY" ? "*" : m.method}/${arnPath(m)}`))) return undefined;
+  return `has sourceArn ${arn}, which is not the ARN of a route of the API (only path parameters, greedy paths and ANY methods are *)`;
+}
+
+function permissionProblems(permission: GraphResource, bodies: readonly RestApiBody[], stages: ReadonlySet<string>, context: SecurityContext): string[] {
+  const principal = permission.inputs["principal"];
+  const action = permission.inputs["action"];
+  const scope = scopeProblem(permission, bodies, stages, context.foldedPermissions.has(permission.name));
+  return [
+    ...(principal === "apigateway.amazonaws.com" ? [] : [`has principal ${JSON.stringify(principal ?? "unset")}, not apigateway.amazonaws.com`]),
+    ...(action === "lambda:InvokeFunction" ? [] : [`allows action ${JSON.stringify(action ?? "unset")}, not only lambda:InvokeFunction`]),
+    ...(scope === undefined ? [] : [scope]),
+  ];
+}
+
+function stageNames(graph: ResourceGraph): ReadonlySet<string> {
+  return new Set(resourcesOf(graph, RESOURCE_TYPES.stage).flatMap((s) => (typeof s.inputs["stageName"] === "string" ? [s.inputs["stageName"]] : [])));
+}
+
+/** Reports each Permission with another principal or action, or a sourceArn wider than its routes. */
+export const lambdaPermission: SecurityCheck = {
+  id: "lambda-permission",
+  title: "Lambda permissions scoped to this API's routes",
+  rules: ["CKV_AWS_364", "cfn-nag F13", "cfn-nag W24", "KICS 1d6e16f1"],
+  kinds: ["rest"],
+  run(graph, context) {
+    const bodies = restApiBodies(graph);
+    const stages = stageNames(graph);
+    return resourcesOf(graph, RESOURCE_TYPES.permission).flatMap((permission): Finding[] => {
+      const problems = permissionProblems(permission, bodies, stages, context);
+      return problems.length === 0 ? [] : [{ resource: permission, message: problems.join("; ") }];
+    });
+  },
+};
