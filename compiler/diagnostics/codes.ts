@@ -123,6 +123,10 @@ export const codes = {
     message: msg`Security scheme ${"name"} is not defined in components.securitySchemes.${"hint"}`,
   },
   "usage-plan-unknown": { severity: "error", message: msg`Usage plan ${"name"} is not defined in x-gateway.usagePlans.${"hint"}` },
+  "usage-plan-without-api-key": {
+    severity: "error",
+    message: msg`Operation ${"operation"} lists usage plans, but its security names no API-key scheme, so API Gateway asks no key and the plans neither meter nor throttle it; add an apiKey security scheme (in: header, name: x-api-key) to its security.`,
+  },
   "security-scheme-unimplemented": {
     severity: "error",
     message: msg`Security scheme ${"name"} (${"type"}) is used but nothing implements it on API Gateway: ${"fix"}.`,
@@ -223,7 +227,7 @@ export const codes = {
   },
   "cache-without-cluster": {
     severity: "warning",
-    message: msg`Operation ${"operation"} asks for caching, but no cache cluster is set for ${"stages"}, so its responses are not cached there; give the stage one (x-gateway.stages.<stage>.cache) or expect every request to reach the backend.`,
+    message: msg`Operation ${"operation"} asks for caching, but no stage has a cache cluster, so its responses are never cached; give the stages that should cache one (x-gateway.stages.<stage>.cache).`,
   },
   "cache-key-unknown": {
     severity: "error",

@@ -6,7 +6,6 @@
 import type { DiagnosticCollector } from "../diagnostics/diagnostic.js";
 import type { GatewayModel, Origin } from "../model/types.js";
 import { planProxyResources, proxyFor } from "./aws-openapi/proxy-resources.js";
-import { requiresApiKey } from "./pulumi/usage-plan-methods.js";
 
 /** Reports `build-unsupported` and `not-emitted` for `model`. */
 export function reportNotEmitted(model: GatewayModel, report: DiagnosticCollector): void {
@@ -30,12 +29,6 @@ export function reportNotEmitted(model: GatewayModel, report: DiagnosticCollecto
     const proxyValidate = proxy?.model.options.validate;
     if (proxy && o.validate && (o.validate.body !== proxyValidate?.body || o.validate.parameters !== proxyValidate.parameters)) {
       note("request validation of its own for an operation under a proxy resource", { file: op.gatewayOrigin.file, pointer: `${op.gatewayOrigin.pointer}/validate` });
-    }
-    // Usage plans meter the methods that require an API key: the import document requires one when the security
-    // it writes (the first alternative; a proxy resource's source operation's) names an API-key scheme.
-    const first = o.usagePlans[0];
-    if (first && !requiresApiKey(proxy?.model ?? op, model)) {
-      note("the API key requirement of operations in usage plans whose security names no API-key scheme", first.origin);
     }
     const i = op.integration;
     if (i && i.kind !== "mock" && i.request && !(i.kind === "stepfunctions" || i.request.kind === "template")) {

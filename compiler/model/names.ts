@@ -40,11 +40,17 @@ export function slug(text: string): string {
   return limit(words === "" ? "x" : words, text);
 }
 
-/** `base` if short enough, else its head and a fingerprint of `source`, {@link MAX_SLUG_LENGTH} at most. */
-function limit(base: string, source: string): string {
-  if (base.length <= MAX_SLUG_LENGTH) return base;
-  return `${base.slice(0, MAX_SLUG_LENGTH - HASH_LENGTH - 1).replace(/-+$/, "")}-${fingerprint(source)}`;
+/** `base` if short enough, else its head and a fingerprint of `source`, `max` characters at most. */
+function limit(base: string, source: string, max = MAX_SLUG_LENGTH): string {
+  if (base.length <= max) return base;
+  return `${base.slice(0, max - HASH_LENGTH - 1).replace(/-+$/, "")}-${fingerprint(source)}`;
 }
+
+/**
+ * Longest permission name: Pulumi derives the Lambda policy statement id from it plus 8 random characters, and a
+ * statement id holds at most 100 (Lambda AddPermission `StatementId`).
+ */
+const MAX_PERMISSION_NAME_LENGTH = 80;
 
 /** The slug of a path template: `/pets/{id}` → `pets-id`, `/` → `root`. */
 export function pathSlug(path: string): string {
@@ -181,7 +187,8 @@ export function createNames(model: GatewayModel): ModelNames {
   const permissions = uniqueSlugs(permissionKeys, (key) => {
     const [fn = "", method = "", path] = key.split(SEP);
     const fnSlug = functions.get(fn) ?? slug(fn);
-    return path === undefined ? `perm-${fnSlug}-authorizers` : `perm-${fnSlug}-${method.toLowerCase()}-${pathSlug(path)}`;
+    const name = path === undefined ? `perm-${fnSlug}-authorizers` : `perm-${fnSlug}-${method.toLowerCase()}-${pathSlug(path)}`;
+    return limit(name, key, MAX_PERMISSION_NAME_LENGTH);
   });
   return {
     project: slug(model.name),

@@ -31,6 +31,7 @@ import { securitySchemeUnimplemented } from "./rules/security-scheme-unimplement
 import { securitySchemeUnknown } from "./rules/security-scheme-unknown.js";
 import { siblingPathVariables } from "./rules/sibling-path-variables.js";
 import { stageNameInvalid } from "./rules/stage-name-invalid.js";
+import { usagePlanApiKey } from "./rules/usage-plan-api-key.js";
 import { usagePlanUnknown } from "./rules/usage-plan-unknown.js";
 import { websocketAuthNotConnect } from "./rules/websocket-auth-not-connect.js";
 import { websocketRouteKeyInvalid } from "./rules/websocket-route-key-invalid.js";
@@ -51,6 +52,7 @@ export const rules: readonly Rule[] = Object.freeze([
   functionUnknown,
   securitySchemeUnknown,
   usagePlanUnknown,
+  usagePlanApiKey,
   securitySchemeUnimplemented,
   websocketAuthNotConnect,
   integrationPresence,

@@ -79,6 +79,15 @@ test("createNames derives the documented resource names", () => {
   assert.throws(() => names.functionResource("nope"), /No derived name for function "nope"/);
 });
 
+test("permission names stay within what a Lambda statement id allows (100, less Pulumi's 8-character suffix)", () => {
+  const fn = "f".repeat(60);
+  const path = `/${"segment".repeat(8)}/{${"id".repeat(20)}}`;
+  const long = model({ functions: [codeFunction(fn, "backend")], operations: [operation("DELETE", path, "remove", lambda(fn))] });
+  const name = createNames(long).permissionResource(fn, "DELETE", path);
+  assert.ok(name.length <= 80, `${name} has ${name.length} characters`);
+  assert.match(name, /^perm-f+-[0-9a-f]{6}-delete-segment[a-z-]*-[0-9a-f]{6}$/);
+});
+
 test("names stay stable when unrelated operations are added, and colliding routes get distinct names", () => {
   const fn = [codeFunction("pets", "./backend")];
   const before = createNames(model({ functions: fn, operations: [operation("GET", "/a-b", "ab", lambda("pets"))] }));

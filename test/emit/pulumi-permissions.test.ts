@@ -8,9 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { DiagnosticCollector } from "../../compiler/diagnostics/diagnostic.js";
 import { build, nodeHost } from "../../compiler/index.js";
-import { reportNotEmitted } from "../../compiler/emit/not-emitted.js";
 import { planFunctionPolicies } from "../../compiler/emit/pulumi/invoke-policy.js";
 import { createNames } from "../../compiler/model/names.js";
 import type { GatewayModel, SecurityScheme } from "../../compiler/model/types.js";
@@ -220,22 +218,6 @@ test("API keys: enabled, attached to their plans, ids and secret values as stack
 test("a program without API keys exports no key outputs", () => {
   const program = fileOf(emitAll(model({ ...apiModel(), usagePlans: [] })).files, "pulumi/index.ts");
   assert.not.match(program, /apiKeyIds|apiKeyValues/);
-});
-
-test("an operation in a usage plan whose security names no API-key scheme is reported as not deployed", () => {
-  const report = new DiagnosticCollector();
-  reportNotEmitted(apiModel(), report);
-  const found = report.diagnostics.filter((d) => d.code === "not-emitted" && d.message.includes("usage plans"));
-  assert.equal(
-    found.map((d) => [d.severity, d.origin.pointer, d.message]),
-    [
-      [
-        "warning",
-        "/usagePlans/0",
-        "Not deployed yet by this version of portico build: the API key requirement of operations in usage plans whose security names no API-key scheme (1 place); it is checked, but the deployed API will not have it.",
-      ],
-    ],
-  );
 });
 
 test("routes past Lambda's policy limit are folded, reported at the function", async () => {

@@ -76,15 +76,22 @@ export function unionOf(nodes: readonly ts.TypeNode[]): ts.TypeNode {
 }
 
 /**
- * `a & b & …`: nested intersections flattened, `unknown` and members that say nothing ({@link OPEN_OBJECT} beside
- * others) dropped, and object type literals without index signatures merged into one when their property
+ * `a & b & …`: nested intersections flattened, duplicates, `unknown` and members that say nothing
+ * ({@link OPEN_OBJECT} beside others) dropped, and object type literals without index signatures merged into one when their property
  * names differ (`{ a } & { b }` → `{ a; b }`), so that `allOf` reads as one object; `unknown` when nothing is left.
  */
 export function intersectionOf(nodes: readonly ts.TypeNode[]): ts.TypeNode {
   const flat: ts.TypeNode[] = [];
+  const seen = new Set<string>();
   const add = (node: ts.TypeNode): void => {
-    if (ts.isIntersectionTypeNode(node)) node.types.forEach(add);
-    else if (node.kind !== ts.SyntaxKind.UnknownKeyword) flat.push(node);
+    if (ts.isIntersectionTypeNode(node)) return node.types.forEach(add);
+    if (node.kind === ts.SyntaxKind.UnknownKeyword) return;
+    const key = dedupeKey(node);
+    if (key !== undefined) {
+      if (seen.has(key)) return;
+      seen.add(key);
+    }
+    flat.push(node);
   };
   nodes.forEach(add);
   const informative = flat.filter((n) => !isOpenObject(n));
