@@ -4,7 +4,7 @@
  */
 import * as path from "node:path";
 import { DiagnosticCollector, type Diagnostic } from "./diagnostics/diagnostic.js";
-import type { EmitterName, OutputFile } from "./emit/emitter.js";
+import { DEPLOYED, type EmitterName, type OutputFile } from "./emit/emitter.js";
 import { emitters } from "./emit/index.js";
 import { reportNotEmitted } from "./emit/not-emitted.js";
 import type { CompilerHost } from "./host.js";
@@ -15,7 +15,10 @@ import { runStrictChecks, type SecuritySummary } from "./security/strict.js";
 export interface BuildOptions extends CheckOptions {
   /** The output folder; emitters' paths are relative to it. Used to compute paths back to the spec. */
   readonly out: string;
-  /** Which artifacts to emit (default all). */
+  /**
+   * Which artifacts to emit (default all). Without one that deploys ({@link DEPLOYED}), as with `["sdk"]`, the
+   * spec is checked as a plain OpenAPI description: what only deployment needs does not block the build.
+   */
   readonly emit?: readonly EmitterName[];
 }
 
@@ -29,7 +32,8 @@ export interface BuildResult extends CheckResult {
  * `writeOutput`, so a failing build never touches the output folder.
  */
 export function build(host: CompilerHost, entry: string, options: BuildOptions): BuildResult {
-  const checked = check(host, entry, options);
+  const deploy = !options.emit || options.emit.some((name) => DEPLOYED.has(name));
+  const checked = check(host, entry, { ...options, deploy });
   const model = checked.model;
   if (!model || checked.errorCount > 0) return { ...checked, files: [] };
   const collector = new DiagnosticCollector();
@@ -40,7 +44,7 @@ export function build(host: CompilerHost, entry: string, options: BuildOptions):
     specDirFromPulumi: path.relative(pulumiDir, specDir).split(path.sep).join("/") || ".",
     report: collector,
   };
-  reportNotEmitted(model, collector);
+  if (deploy) reportNotEmitted(model, collector);
   // The Pulumi program deploys openapi.aws.json, so asking for it brings the document along.
   const wanted = options.emit && options.emit.includes("pulumi") ? [...options.emit, "openapi"] : options.emit;
   const selected = emitters.filter((e) => !wanted || wanted.includes(e.name));

@@ -23,6 +23,12 @@ export interface CheckOptions {
   readonly overlays?: readonly string[];
   /** Largest file read, bytes (default 32 MiB). */
   readonly maxFileSize?: number;
+  /**
+   * False when nothing will be deployed (`build --emit sdk`): diagnostics that only concern the deployed API are
+   * skipped or downgraded (see `whenNotDeploying` in diagnostics/codes.ts), and the files only deployment reads
+   * (Lambda code folders, VTL template files) are not checked. Default true.
+   */
+  readonly deploy?: boolean;
 }
 
 /** How long one stage took, ms. */
@@ -71,8 +77,8 @@ export function check(host: CompilerHost, entry: string, options: CheckOptions =
     if (!collector.hasErrors) {
       model = time("lower", () => lowerDocument(load, entryPath));
       time("validate", () => {
-        runRules(model as GatewayModel, collector);
-        checkFiles(model as GatewayModel, host, entryPath, collector);
+        runRules(model as GatewayModel, collector, { deploy: options.deploy !== false });
+        if (options.deploy !== false) checkFiles(model as GatewayModel, host, entryPath, collector);
       });
     }
   }

@@ -1,6 +1,6 @@
 /**
- * `portico check` and `portico build`. Exit codes: 0 no errors (warnings allowed), 1 errors in the input,
- * 2 usage errors (bad flags, missing arguments) and internal errors.
+ * `portico check`, `portico build` and `portico template render` (`template.ts`). Exit codes: 0 no errors (warnings
+ * allowed), 1 errors in the input, 2 usage errors (bad flags, missing arguments) and internal errors.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import * as fs from "node:fs";
@@ -13,6 +13,7 @@ import type { StrictBuildResult } from "../build.js";
 import type { SecuritySummary } from "../security/strict.js";
 import { OutputError, writeOutput } from "../write-output.js";
 import { formatCheckSummary, formatCounts, formatTimings, formatWritten } from "./report.js";
+import { addTemplateCommand } from "./template.js";
 
 type Format = "text" | "json" | "sarif";
 
@@ -77,7 +78,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   const names = EMITTER_NAMES;
   program
     .command("build")
-    .description("check a spec and, without errors, write the deployable artifacts")
+    .description("check a spec and, without errors, write its artifacts: the deployment (openapi, pulumi) and the client SDK (sdk)")
     .argument("<spec>", "the OpenAPI file (YAML or JSON)")
     .requiredOption("--out <dir>", "output folder")
     .addOption(overlayOption())
@@ -126,6 +127,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       io.stderr(formatTimings(result.timings, setupMs, performance.now() - started));
       exitCode = 0;
     });
+
+  addTemplateCommand(program, io, (code) => void (exitCode = code));
 
   try {
     await program.parseAsync([...argv], { from: "user" });

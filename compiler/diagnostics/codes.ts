@@ -2,7 +2,8 @@
  * The table of every diagnostic Portico reports.
  *
  * Codes are kebab-case, stable and never reused for another meaning. Each entry gives the default severity
- * and the message template; its parameters are checked at compile time by `createDiagnostic`.
+ * and the message template; its parameters are checked at compile time by `createDiagnostic`. Codes that only
+ * matter for what is deployed say `whenNotDeploying` (see {@link WhenNotDeploying}).
  * Sections follow the pipeline: loading, structure, semantics, build.
  */
 import { msg } from "./message.js";
@@ -92,75 +93,97 @@ export const codes = {
   "duplicate-operation-id": { severity: "error", message: msg`Operation id ${"id"} ${"clash"} (also at ${"other"}).` },
   "path-param-undeclared": {
     severity: "error",
+    whenNotDeploying: "warning",
     message: msg`Path ${"path"} uses {${"name"}} but the operation declares no path parameter ${"name"}.`,
   },
   "path-param-unused": {
     severity: "error",
+    whenNotDeploying: "warning",
     message: msg`Path parameter ${"name"} is declared but ${"path"} has no {${"name"}} segment.`,
   },
   "greedy-path-not-last": {
     severity: "error",
+    whenNotDeploying: "skip",
     message: msg`Greedy path variable {${"name"}+} must be the last segment of ${"path"}.`,
   },
   "sibling-path-variables": {
     severity: "error",
+    whenNotDeploying: "skip",
     message: msg`${"path"} names its variable {${"name"}} where ${"other"} names the same position {${"otherName"}}; a REST API allows one variable name per parent resource. ${"fix"}`,
   },
   "path-segment-mixed": {
     severity: "error",
+    whenNotDeploying: "skip",
     message: msg`Segment ${"segment"} of ${"path"} mixes variables and text; ${"kind"} APIs need each variable to be a whole segment. ${"fix"}`,
   },
   "path-segment-invalid": {
     severity: "error",
+    whenNotDeploying: "skip",
     message: msg`Segment ${"segment"} of ${"path"} has characters API Gateway does not accept (letters, digits, _ - . , : and {} only).`,
   },
   "function-unknown": {
     severity: "error",
+    whenNotDeploying: "skip",
     message: msg`Function ${"name"} is not defined in x-gateway.functions.${"hint"}`,
   },
   "security-scheme-unknown": {
     severity: "error",
+    whenNotDeploying: "warning",
     message: msg`Security scheme ${"name"} is not defined in components.securitySchemes.${"hint"}`,
   },
-  "usage-plan-unknown": { severity: "error", message: msg`Usage plan ${"name"} is not defined in x-gateway.usagePlans.${"hint"}` },
+  "usage-plan-unknown": {
+    severity: "error",
+    whenNotDeploying: "skip",
+    message: msg`Usage plan ${"name"} is not defined in x-gateway.usagePlans.${"hint"}`,
+  },
   "usage-plan-without-api-key": {
     severity: "error",
+    whenNotDeploying: "skip",
     message: msg`Operation ${"operation"} lists usage plans, but its security names no API-key scheme, so API Gateway asks no key and the plans neither meter nor throttle it; add an apiKey security scheme (in: header, name: x-api-key) to its security.`,
   },
   "security-scheme-unimplemented": {
     severity: "error",
+    whenNotDeploying: "skip",
     message: msg`Security scheme ${"name"} (${"type"}) is used but nothing implements it on API Gateway: ${"fix"}.`,
   },
   "integration-missing": {
     severity: "error",
+    whenNotDeploying: "skip",
     message: msg`${"subject"} has no integration: ${"fix"}.`,
   },
   "integration-multiple": {
     severity: "error",
+    whenNotDeploying: "skip",
     message: msg`${"subject"} names several integrations (${"kinds"}); keep exactly one.`,
   },
   "api-kind-unsupported": {
     severity: "error",
+    whenNotDeploying: "skip",
     message: msg`Not available on ${"kind"} APIs: ${"feature"}. ${"fix"}`,
   },
   "websocket-auth-not-connect": {
     severity: "error",
+    whenNotDeploying: "skip",
     message: msg`Route ${"route"} sets authorization, but WebSocket APIs authorize only on $connect.`,
   },
   "integration-timeout-range": {
     severity: "error",
+    whenNotDeploying: "skip",
     message: msg`Integration timeout ${"value"} ms is outside ${"min"}–${"max"} ms for ${"kind"} APIs.${"hint"}`,
   },
   "quota-exceeded": {
     severity: "error",
+    whenNotDeploying: "skip",
     message: msg`${"what"}: ${"count"} exceeds API Gateway's limit of ${"limit"} (${"source"}).`,
   },
   "quota-soft-limit": {
     severity: "warning",
+    whenNotDeploying: "skip",
     message: msg`${"what"}: ${"count"} exceeds API Gateway's default quota of ${"limit"}; request an increase before deploying (${"source"}).`,
   },
   "cors-wildcard-credentials": {
     severity: "error",
+    whenNotDeploying: "skip",
     message: msg`CORS allows any origin (*) together with credentials; browsers reject this. List the origins instead.`,
   },
   "invalid-header-name": {
@@ -173,6 +196,7 @@ export const codes = {
   },
   "operation-unauthenticated": {
     severity: "warning",
+    whenNotDeploying: "skip",
     message: msg`Operation ${"operation"} has no security requirement; add one, or x-gateway.public: true if it is meant to be open.`,
   },
   "reserved-name": {
@@ -181,34 +205,42 @@ export const codes = {
   },
   "stage-name-invalid": {
     severity: "error",
+    whenNotDeploying: "skip",
     message: msg`Stage name ${"name"} must be 1–128 letters, digits, - or _.${"hint"}`,
   },
   "websocket-route-key-invalid": {
     severity: "error",
+    whenNotDeploying: "skip",
     message: msg`Route key ${"key"}: ${"reason"}.`,
   },
   "proxy-resource-conflict": {
     severity: "error",
+    whenNotDeploying: "skip",
     message: msg`Operation ${"operation"} under proxy resource ${"prefix"} cannot be served through it: ${"reason"}.`,
   },
   "domain-tls-legacy": {
     severity: "warning",
+    whenNotDeploying: "skip",
     message: msg`The custom domain accepts TLS 1.0 and 1.1 clients (securityPolicy: TLS_1_0); use TLS_1_2 or an enhanced TLS 1.3 policy (checkov CKV_AWS_206, Trivy AWS-0005).`,
   },
   "domain-setting-conflict": {
     severity: "error",
+    whenNotDeploying: "skip",
     message: msg`API Gateway refuses this custom domain: ${"problem"}. ${"fix"}`,
   },
   "mutual-tls-bypass": {
     severity: "warning",
+    whenNotDeploying: "skip",
     message: msg`Mutual TLS on the custom domain can be bypassed through the API's default execute-api endpoint; set x-gateway.endpoint.disableExecuteApiEndpoint: true so every client must present a certificate.`,
   },
   "private-api-no-policy": {
     severity: "error",
+    whenNotDeploying: "skip",
     message: msg`API Gateway refuses to deploy a private API without a resource policy: list the VPC endpoints in x-gateway.endpoint.vpcEndpointIds (a policy admitting only them is generated) or write x-gateway.policy.`,
   },
   "policy-allows-everyone": {
     severity: "warning",
+    whenNotDeploying: "skip",
     message: msg`This statement lets anyone (Principal *) invoke the API with no Condition, and no Deny with a Condition narrows it; add a Condition (aws:SourceVpce, aws:SourceIp, aws:PrincipalOrgID) or name the principals (checkov CKV2_AWS_70).`,
   },
   "too-many-errors": {
@@ -220,10 +252,6 @@ export const codes = {
   "body-too-large": {
     severity: "error",
     message: msg`The deployed OpenAPI body is ${"size"} bytes; API Gateway imports at most ${"limit"} bytes (limits.html, PutRestApi).`,
-  },
-  "build-unsupported": {
-    severity: "error",
-    message: msg`portico build cannot deploy ${"what"} yet (portico check validates it); nothing is written rather than an empty program.`,
   },
   "cache-without-cluster": {
     severity: "warning",
@@ -252,10 +280,12 @@ export const codes = {
   "output-unsafe": { severity: "error", message: msg`Cannot write ${"path"}: ${"reason"}.` },
   "code-folder-missing": {
     severity: "error",
+    whenNotDeploying: "skip",
     message: msg`Function ${"name"}: code folder ${"path"} ${"problem"}.`,
   },
   "code-folder-outside-root": {
     severity: "error",
+    whenNotDeploying: "skip",
     message: msg`Function ${"name"}: code folder ${"path"} leaves the spec's folder ${"root"} (after following symlinks); the build archives only what is inside it.`,
   },
 
@@ -291,6 +321,20 @@ export const codes = {
 
 /** A diagnostic code: a key of {@link codes}. */
 export type DiagnosticCode = keyof typeof codes;
+
+/**
+ * How a build that deploys nothing (`portico build --emit sdk`, which must work for any valid OpenAPI file) treats
+ * a code: `skip` for what only concerns the deployed API (integrations, functions, API Gateway's path and quota
+ * rules, stages, authorizers), `warning` for spec slips the SDK works around (it still generates the client).
+ * Codes without it are reported as usual.
+ */
+export type WhenNotDeploying = "skip" | "warning";
+
+/** The {@link WhenNotDeploying} of `code`; undefined when the code matters to every build. */
+export function whenNotDeploying(code: DiagnosticCode): WhenNotDeploying | undefined {
+  const entry: { readonly severity: string; readonly whenNotDeploying?: WhenNotDeploying } = codes[code];
+  return entry.whenNotDeploying;
+}
 
 /** The message parameters that the code `C` requires. */
 export type DiagnosticArgs<C extends DiagnosticCode> =

@@ -6,6 +6,7 @@ import type { Emitter } from "./emitter.js";
 
 export type { EmitterName } from "./emitter.js";
 import { pulumiEmitter } from "./pulumi/index.js";
+import { sdkEmitter } from "./sdk/index.js";
 
-/** Every emitter: the import document first, then the Pulumi program that deploys it. */
-export const emitters: readonly Emitter[] = [awsOpenApiEmitter, pulumiEmitter];
+/** Every emitter: the import document first, then the Pulumi program that deploys it, then the client SDK. */
+export const emitters: readonly Emitter[] = [awsOpenApiEmitter, pulumiEmitter, sdkEmitter];

@@ -1,18 +1,40 @@
 /**
  * What `portico build` checks but does not deploy yet, said out loud: a build that silently left out CORS or
  * request validation would deploy something other than what the spec says. One warning per feature, at its first
- * place, with the number of places; an API kind with no emitter at all is an error, so nothing empty is written.
+ * place, with the number of places.
  */
 import type { DiagnosticCollector } from "../diagnostics/diagnostic.js";
-import type { GatewayModel, Origin } from "../model/types.js";
+import type { GatewayModel, Integration, Origin } from "../model/types.js";
 import { planProxyResources, proxyFor } from "./aws-openapi/proxy-resources.js";
 
-/** Reports `build-unsupported` and `not-emitted` for `model`. */
-export function reportNotEmitted(model: GatewayModel, report: DiagnosticCollector): void {
-  if (model.kind === "http") {
-    report.report({ code: "build-unsupported", args: { what: "HTTP APIs (x-gateway.api: http)" }, origin: { file: model.entry, pointer: "/x-gateway/api" } });
-    return;
+/** What of `i` a REST API does not deploy yet: `[feature, place]` pairs. */
+function restIntegrationGaps(i: Integration): [string, Origin][] {
+  const gaps: [string, Origin][] = [];
+  if (i.kind !== "mock" && i.request && !(i.kind === "stepfunctions" || i.request.kind === "template")) {
+    gaps.push(["request mappings (request shapes and templateFile)", i.request.origin]);
   }
+  // The role and the action are deployed, but a service request needs its target (table, queue, topic, bucket and
+  // key) and a body in the service's format, which only a request template gives: without one, the call fails.
+  if (i.kind === "aws" && i.request?.kind !== "template") {
+    gaps.push(["the service requests of AWS-service integrations (table, queue, topic, bucket and key) without a request template", i.origin]);
+  }
+  if (i.response) gaps.push(["response mappings (response and errors)", i.response.origin]);
+  return gaps;
+}
+
+/** What of `i` an HTTP API does not deploy yet (mock integrations and VTL templates are validation errors there). */
+function httpIntegrationGaps(i: Integration): [string, Origin][] {
+  if (i.kind === "stepfunctions" || i.kind === "aws") {
+    return [["AWS-service integrations (integration subtypes) of HTTP APIs: the route is left out", i.origin]];
+  }
+  const gaps: [string, Origin][] = [];
+  if (i.request?.kind === "shape") gaps.push(["parameter mapping (request and response maps) of HTTP APIs", i.request.origin]);
+  if (i.response) gaps.push(["parameter mapping (request and response maps) of HTTP APIs", i.response.origin]);
+  return gaps;
+}
+
+/** Reports `not-emitted` for `model`. */
+export function reportNotEmitted(model: GatewayModel, report: DiagnosticCollector): void {
   const places = new Map<string, Origin[]>();
   const note = (feature: string, origin: Origin) => places.set(feature, [...(places.get(feature) ?? []), origin]);
   if (model.websocket) note("the WebSocket API (x-gateway.websocket)", model.websocket.origin);
@@ -31,10 +53,8 @@ export function reportNotEmitted(model: GatewayModel, report: DiagnosticCollecto
       note("request validation of its own for an operation under a proxy resource", { file: op.gatewayOrigin.file, pointer: `${op.gatewayOrigin.pointer}/validate` });
     }
     const i = op.integration;
-    if (i && i.kind !== "mock" && i.request && !(i.kind === "stepfunctions" || i.request.kind === "template")) {
-      note("request mappings (request shapes and templateFile)", i.request.origin);
-    }
-    if (i?.response) note("response mappings (response and errors)", i.response.origin);
+    const gaps = i === undefined ? [] : model.kind === "http" ? httpIntegrationGaps(i) : restIntegrationGaps(i);
+    for (const [feature, origin] of gaps) note(feature, origin);
   }
   for (const [feature, origins] of places) {
     const count = origins.length === 1 ? "1 place" : `${origins.length} places`;

@@ -60,6 +60,8 @@ export interface GatewayModel {
   readonly settings: ApiSettings;
   readonly websocket?: WebSocketApi;
   readonly sdk: { readonly packageName?: string; readonly version?: string };
+  /** The document's `servers`, in spec order (the SDK's default base URL is the first). */
+  readonly servers: readonly Server[];
   /** Native `x-amazon-apigateway-*` extensions at the document root, passed through as written. */
   readonly nativeExtensions: Readonly<Record<string, unknown>>;
   /** Where the root `x-gateway` is (or would be). */
@@ -173,6 +175,27 @@ export interface RequestBody {
 export interface MediaType {
   readonly mediaType: string;
   readonly schema?: Schema;
+  /**
+   * How each property of a form body is serialised (OpenAPI 3.x §4.8.15 Encoding Object, for
+   * `application/x-www-form-urlencoded` and `multipart/form-data`), by property name; absent when the spec says nothing.
+   */
+  readonly encoding?: Readonly<Record<string, Encoding>>;
+  readonly origin: Origin;
+}
+
+/** One property's Encoding Object: its `style` and `explode` (form bodies) and its `contentType` (multipart parts). */
+export interface Encoding {
+  readonly contentType?: string;
+  readonly style?: string;
+  readonly explode?: boolean;
+}
+
+/** A Server Object (OpenAPI 3.x §4.8.5): a URL template and the variables it may hold (`{scheme}://api.example.com`). */
+export interface Server {
+  readonly url: string;
+  readonly description?: string;
+  /** Variable name → its default value (what the URL is built with when nothing else is said). */
+  readonly variables: Readonly<Record<string, string>>;
   readonly origin: Origin;
 }
 

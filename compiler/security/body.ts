@@ -1,7 +1,8 @@
 /**
- * The OpenAPI document a RestApi imports (its `body` input), read back for the checks that concern methods:
- * authorization, request validation, Lambda permissions. API Gateway turns each path item method into a method;
- * `x-amazon-apigateway-any-method` is the catch-all `ANY`
+ * The OpenAPI document a RestApi or an HTTP API (`aws.apigatewayv2.Api`) imports (its `body` input), read back for
+ * the checks that concern methods and routes: authorization, request validation, Lambda permissions. API Gateway
+ * turns each path item method into a method (REST) or a route (HTTP); `x-amazon-apigateway-any-method` is the
+ * catch-all `ANY`
  * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-any-method.html).
  */
 import { RESOURCE_TYPES, record, type GraphResource, type ResourceGraph } from "./graph.js";
@@ -31,8 +32,10 @@ export interface BodyMethod {
   readonly parameters: readonly Readonly<Record<string, unknown>>[];
 }
 
-/** A RestApi's imported document. */
-export interface RestApiBody {
+/** A RestApi's or an HTTP API's imported document. */
+export interface ApiBody {
+  /** `rest` for a RestApi, `http` for an `aws.apigatewayv2.Api`. */
+  readonly kind: "rest" | "http";
   readonly api: GraphResource;
   readonly document: Readonly<Record<string, unknown>>;
   readonly methods: readonly BodyMethod[];
@@ -73,9 +76,16 @@ function methodsOf(document: Readonly<Record<string, unknown>>): BodyMethod[] {
  * The document of every RestApi in `graph` that imports one. A body that is not JSON is skipped: the program
  * resolves it from `openapi.aws.json`, which Portico writes as JSON.
  */
-export function restApiBodies(graph: ResourceGraph): readonly RestApiBody[] {
-  const out: RestApiBody[] = [];
-  for (const api of graph.filter((r) => r.type === RESOURCE_TYPES.restApi)) {
+export function restApiBodies(graph: ResourceGraph): readonly ApiBody[] {
+  return apiBodies(graph).filter((b) => b.kind === "rest");
+}
+
+/** The document of every RestApi and every HTTP API in `graph` that imports one (see {@link restApiBodies}). */
+export function apiBodies(graph: ResourceGraph): readonly ApiBody[] {
+  const out: ApiBody[] = [];
+  for (const api of graph) {
+    const kind = api.type === RESOURCE_TYPES.restApi ? "rest" : api.type === RESOURCE_TYPES.httpApi ? "http" : undefined;
+    if (kind === undefined) continue;
     const body = api.inputs["body"];
     if (typeof body !== "string") continue;
     let document: Readonly<Record<string, unknown>> | undefined;
@@ -84,7 +94,7 @@ export function restApiBodies(graph: ResourceGraph): readonly RestApiBody[] {
     } catch {
       document = undefined;
     }
-    if (document) out.push({ api, document, methods: methodsOf(document) });
+    if (document) out.push({ kind, api, document, methods: methodsOf(document) });
   }
   return out;
 }

@@ -14,8 +14,9 @@ export interface SecurityContext {
   /** Routes the spec marks `x-gateway.public: true`: deliberately open, so their authorization finding is suppressed. */
   readonly publicRoutes: ReadonlySet<string>;
   /**
-   * Routes whose operation takes a request body. The imported document need not carry `requestBody` (API Gateway
-   * reads only models from it), so the spec says which methods a request validator must cover.
+   * Routes whose operation takes a JSON request body with a schema, the bodies API Gateway can validate against a
+   * model. The imported document need not carry `requestBody`, so the spec says which methods a request validator
+   * must cover; text, form and binary bodies are not among them.
    */
   readonly routesWithBody: ReadonlySet<string>;
   /**

@@ -6,12 +6,22 @@
  * plans for the model.
  */
 import { directOperations } from "../emit/aws-openapi/document.js";
+import { isJsonMediaType, mediaTypeKey } from "../emit/aws-openapi/media-types.js";
 import { planProxyResources } from "../emit/aws-openapi/proxy-resources.js";
 import { planFunctionPolicies } from "../emit/pulumi/invoke-policy.js";
 import { createNames } from "../model/names.js";
-import type { GatewayModel } from "../model/types.js";
+import type { GatewayModel, Operation } from "../model/types.js";
 import { routeKey } from "./body.js";
 import type { SecurityContext } from "./check.js";
+
+/**
+ * True when `op` takes a body API Gateway can validate: a JSON media type with a schema. Request validation checks
+ * a body only against a model, and models are JSON Schema (api-gateway-request-validation.html); a text, form or
+ * binary body has nothing a validator could check.
+ */
+function hasModelledBody(op: Operation): boolean {
+  return op.requestBody?.content.some((m) => m.schema !== undefined && isJsonMediaType(mediaTypeKey(m.mediaType))) ?? false;
+}
 
 /** The context of `model`'s program; the same for every stack. */
 export function securityContext(model: GatewayModel): SecurityContext {
@@ -19,7 +29,7 @@ export function securityContext(model: GatewayModel): SecurityContext {
   const routesWithBody = new Set<string>();
   for (const op of directOperations(model)) {
     if (op.public) publicRoutes.add(routeKey(op.method, op.path));
-    if (op.requestBody) routesWithBody.add(routeKey(op.method, op.path));
+    if (hasModelledBody(op)) routesWithBody.add(routeKey(op.method, op.path));
   }
   for (const plan of planProxyResources(model)) {
     if (!plan.model.public) continue;

@@ -40,6 +40,28 @@ function computed(type: string, name: string, id: string, inputs: Readonly<Recor
         invokeUrl: `https://${id}.execute-api.${MOCK_REGION}.amazonaws.com/${stage}`,
       };
     }
+    case "aws:apigatewayv2/api:Api":
+      return {
+        executionArn: `arn:aws:execute-api:${MOCK_REGION}:${MOCK_ACCOUNT}:${id}`,
+        apiEndpoint: `https://${id}.execute-api.${MOCK_REGION}.amazonaws.com`,
+      };
+    case "aws:apigatewayv2/stage:Stage": {
+      // The $default stage is served at the API's root: its URL has no stage segment, its ARNs do.
+      const api = String(inputs["apiId"]);
+      const stage = String(inputs["name"]);
+      return {
+        arn: `arn:aws:apigateway:${MOCK_REGION}::/apis/${api}/stages/${stage}`,
+        executionArn: `arn:aws:execute-api:${MOCK_REGION}:${MOCK_ACCOUNT}:${api}/${stage}`,
+        invokeUrl: `https://${api}.execute-api.${MOCK_REGION}.amazonaws.com/${stage === "$default" ? "" : `${stage}/`}`,
+      };
+    }
+    case "aws:apigatewayv2/domainName:DomainName": {
+      const configuration = (inputs["domainNameConfiguration"] ?? {}) as Record<string, unknown>;
+      return {
+        arn: `arn:aws:apigateway:${MOCK_REGION}::/domainnames/${String(inputs["domainName"])}`,
+        domainNameConfiguration: { ...configuration, targetDomainName: `d-${id}.execute-api.${MOCK_REGION}.amazonaws.com`, hostedZoneId: "Z1UJRXOUMOOFQ8" },
+      };
+    }
     case "aws:apigateway/domainName:DomainName":
       return {
         arn: `arn:aws:apigateway:${MOCK_REGION}::/domainnames/${String(inputs["domainName"])}`,

@@ -8,6 +8,7 @@
 import type { Origin, TargetPart } from "../diagnostics/diagnostic.js";
 import { directOperations } from "../emit/aws-openapi/document.js";
 import { planProxyResources } from "../emit/aws-openapi/proxy-resources.js";
+import { DEFAULT_STAGE } from "../emit/pulumi/http/stage-settings.js";
 import { planFunctionPolicies } from "../emit/pulumi/invoke-policy.js";
 import { createNames } from "../model/names.js";
 import type { GatewayModel } from "../model/types.js";
@@ -41,8 +42,10 @@ function below(origin: Origin, ...tokens: readonly string[]): Origin {
 export function createFindingPlaces(model: GatewayModel, stack: string): (checkId: SecurityCheckId, finding: Finding) => FindingPlace {
   const names = createNames(model);
   const root = model.origin;
-  // A stack that is no stage of the spec deploys the secure defaults: its findings go to `x-gateway.stages`.
-  const stage = model.stages.find((s) => s.name === stack)?.origin;
+  // A stack that is no stage of the spec deploys the secure defaults (an HTTP API's `$default` stage, with the
+  // spec's settings for it when it lists one): its findings go to `x-gateway.stages`.
+  const own = model.stages.find((s) => s.name === stack);
+  const stage = (own ?? (model.kind === "http" ? model.stages.find((s) => s.name === DEFAULT_STAGE) : undefined))?.origin;
   const routes = new Map<string, Origin>();
   const resources = new Map<string, Origin>();
   for (const op of directOperations(model)) {
@@ -71,9 +74,9 @@ export function createFindingPlaces(model: GatewayModel, stack: string): (checkI
     if (route) return { origin: route, part: "key" };
     if (checkId === "waf") return { origin: model.waf?.origin ?? below(root, "waf"), part: "key" };
     if (checkId === "resource-policy") return { origin: below(root, "policy"), part: "key" };
-    if (type === RESOURCE_TYPES.domainName) return { origin: model.domain ? below(model.domain.origin, "securityPolicy") : below(root, "domain"), part: "value" };
+    if (type === RESOURCE_TYPES.domainName || type === RESOURCE_TYPES.httpDomainName) return { origin: model.domain ? below(model.domain.origin, "securityPolicy") : below(root, "domain"), part: "value" };
     const own = resources.get(name);
-    if (own && type !== RESOURCE_TYPES.stage && type !== RESOURCE_TYPES.methodSettings) return { origin: own, part: "key" };
+    if (own && type !== RESOURCE_TYPES.stage && type !== RESOURCE_TYPES.httpStage && type !== RESOURCE_TYPES.methodSettings) return { origin: own, part: "key" };
     const setting = STAGE_SETTING[checkId];
     if (setting) return { origin: stage ? below(stage, ...setting) : below(root, "stages"), part: "key" };
     return { origin: root, part: "key" };

@@ -4,6 +4,7 @@
  * Order: names and identity first (what every later message quotes), then paths, references, authorization,
  * integrations, API-kind features, limits and quotas, and the security warnings last.
  */
+import { whenNotDeploying } from "../diagnostics/codes.js";
 import { createDiagnostic, type DiagnosticCollector } from "../diagnostics/diagnostic.js";
 import type { GatewayModel } from "../model/types.js";
 import type { Report, Rule } from "./rule.js";
@@ -77,6 +78,11 @@ export interface RunRulesOptions {
    * of that rule's diagnostics are dropped, later rules do not run, and an info `too-many-errors` says so.
    */
   readonly maxErrors?: number;
+  /**
+   * False when nothing will be deployed (an SDK-only build): codes marked `whenNotDeploying` are skipped or
+   * reported as warnings (diagnostics/codes.ts). Default true.
+   */
+  readonly deploy?: boolean;
 }
 
 /**
@@ -93,7 +99,9 @@ export function runRules(model: GatewayModel, collector: DiagnosticCollector, op
         throw new Error(`Rule ${rule.name} reported ${init.code}, which is not among its codes (${rule.codes.join(", ")}).`);
       }
       if (stopped) return;
-      const diagnostic = createDiagnostic(init);
+      const mode = options.deploy === false ? whenNotDeploying(init.code) : undefined;
+      if (mode === "skip") return;
+      const diagnostic = createDiagnostic(mode === "warning" ? { ...init, severity: "warning" } : init);
       if (diagnostic.severity === "error" && ++errors > maxErrors) {
         stopped = true;
         return;

@@ -213,9 +213,11 @@ test("two runs give byte-identical files", () => {
   }
 });
 
-test("HTTP models get no document yet, and no error", () => {
+test("HTTP models get their own document (test/emit/http-openapi.test.ts), and no error", () => {
   const { files, diagnostics } = emitAll(model({ kind: "http" }));
-  assert.equal(files, []);
+  const document = JSON.parse(fileOf(files, "openapi.aws.json"));
+  assert.is(document["x-amazon-apigateway-importexport-version"], "1.0");
+  assert.is(document["x-amazon-apigateway-api-key-source"], undefined);
   assert.equal(diagnostics, []);
 });
 

@@ -1,5 +1,5 @@
 /**
- * The same API gives the same bytes: each REST sample's build is compared with golden files
+ * The same API gives the same bytes: the build of each sample that deploys a REST or HTTP API is compared with golden files
  * (test/golden/build/<sample>/), and with the build of the same spec rewritten as JSON with CRLF line ends and its
  * object keys in two other orders (reversed, and ordered by a hash of the key).
  */
@@ -12,7 +12,8 @@ import { CORE_SCHEMA, load as loadYaml } from "js-yaml";
 import { build, nodeHost } from "../../compiler/index.js";
 import { assertGoldenTree } from "../helpers/golden.js";
 
-const REST_SAMPLES = ["pets", "warehouse"];
+/** The samples whose build deploys their API: the REST samples and the HTTP API sample. */
+const BUILT_SAMPLES = ["pets", "warehouse", "http-api"];
 const scratch = path.join("test", ".out", "determinism");
 
 /** A deep copy of `value` with every object's keys in the order `order` gives; arrays keep their order. */
@@ -45,7 +46,7 @@ function copySample(sample: string, target: string): void {
   fs.cpSync(path.join("samples", sample), target, { recursive: true, filter: (src) => !src.endsWith("openapi.yaml") });
 }
 
-for (const sample of REST_SAMPLES) {
+for (const sample of BUILT_SAMPLES) {
   const spec = path.join("samples", sample, "openapi.yaml");
   const expected = buildFiles(spec);
 

@@ -1,5 +1,5 @@
 /**
- * What each REST sample deploys, stage by stage: the program runs under Pulumi mocks as each stage's stack (and as a
+ * What each sample that deploys a REST or HTTP API deploys, stage by stage: the program runs under Pulumi mocks as each stage's stack (and as a
  * stack that is no stage of the spec), and every resource it registers, with its inputs, is compared with a golden
  * file (test/golden/graph/<sample>.<stack>.json). A change to what `pulumi up` would create shows up as a diff there.
  */
@@ -14,8 +14,9 @@ import { createNames } from "../../compiler/model/names.js";
 import { assertGolden } from "../helpers/golden.js";
 import { runUnderMocks, secretValue, writeCase, type RecordedResource } from "./helpers/harness.js";
 
-const REST_SAMPLES = ["pets", "warehouse"];
-/** A stack name that is no stage of any sample: it gets the secure defaults. */
+/** The samples whose build deploys their API: the REST samples and the HTTP API sample. */
+const BUILT_SAMPLES = ["pets", "warehouse", "http-api"];
+/** A stack name that is no stage of any sample: it gets the secure defaults (an HTTP API's `$default` stage). */
 const OTHER_STACK = "feature-x";
 
 /** Inputs as plain data: secrets marked, the (large) import body as its hash, assets as their path. */
@@ -38,7 +39,7 @@ function graphText(resources: readonly RecordedResource[]): string {
   return `${stableJson(sorted.map((r) => ({ type: r.type, name: r.name, inputs: plain(r.inputs) })))}\n`;
 }
 
-for (const sample of REST_SAMPLES) {
+for (const sample of BUILT_SAMPLES) {
   const caseName = `graph-${sample}`;
   const result = build(nodeHost, `samples/${sample}/openapi.yaml`, { out: `test/.out/${caseName}` });
   writeCase(caseName, result.files);

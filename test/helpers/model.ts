@@ -30,6 +30,7 @@ export function emptyModel(parts: Partial<GatewayModel> = {}): GatewayModel {
     proxyResources: [],
     settings: { binaryMediaTypes: [], apiKeySource: "HEADER", gatewayResponses: [], tags: {}, quotas: {} },
     sdk: {},
+    servers: [],
     nativeExtensions: {},
     origin: at("/x-gateway"),
     ...parts,

@@ -57,6 +57,7 @@ test("REST-only operation options, authorizers and API settings are each reporte
     ],
   });
   assert.equal(found(apiKindUnsupportedHttp, m).map((f) => f.pointer), [
+    "/paths/~1pets/get/security/0",
     `${gw}/usagePlans`,
     `${gw}/validate`,
     `${gw}/cache`,
@@ -70,6 +71,28 @@ test("REST-only operation options, authorizers and API settings are each reporte
     "/x-gateway/policy",
     "/x-gateway/validate",
   ]);
+});
+
+test("two schemes required together, and skipping backend TLS verification, are reported; one scheme per alternative passes", () => {
+  const both = model({ kind: "http", operations: [operation({ security: [requirement("/paths/~1pets/get/security/0", { jwt: [], device: [] })] })] });
+  const d = run(apiKindUnsupportedHttp, both);
+  assert.equal(d.map((x) => x.origin.pointer), ["/paths/~1pets/get/security/0"]);
+  assert.match(d[0]?.message ?? "", /^Not available on HTTP APIs: several security schemes required together\. An HTTP route has one authorizer/);
+  const either = [requirement("/paths/~1pets/get/security/0", { jwt: [] }), requirement("/paths/~1pets/get/security/1", { device: [] })];
+  assert.equal(found(apiKindUnsupportedHttp, model({ kind: "http", operations: [operation({ security: either })] })), []);
+  const skip = http("https://b.example.com", at(`${gw}/http`), { tls: { insecureSkipVerification: true } });
+  assert.equal(found(apiKindUnsupportedHttp, withIntegration(skip)).map((f) => f.pointer), [`${gw}/http/tls/insecureSkipVerification`]);
+  const verify = http("https://b.example.com", at(`${gw}/http`), { tls: { insecureSkipVerification: false, serverName: "b.internal" } });
+  assert.equal(found(apiKindUnsupportedHttp, withIntegration(verify)), []);
+});
+
+test("a private integration names a listener or Cloud Map ARN, and only a private one does", () => {
+  const listener = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/inv/1/2";
+  const vpcLink = { id: { kind: "literal" as const, value: "vl-1", origin: at(`${gw}/http/vpcLink/id`) }, origin: at(`${gw}/http/vpcLink`) };
+  const pointers = (integration: Integration) => found(apiKindUnsupportedHttp, withIntegration(integration)).map((f) => f.pointer);
+  assert.equal(pointers(http("https://inventory.internal/items", at(`${gw}/http`), { vpcLink })), [`${gw}/http/url`]);
+  assert.equal(pointers(http(listener, at(`${gw}/http`))), [`${gw}/http/url`]);
+  assert.equal(pointers(http(listener, at(`${gw}/http`), { vpcLink })), []);
 });
 
 test("the same features on a REST API, and a plain HTTP API, pass", () => {

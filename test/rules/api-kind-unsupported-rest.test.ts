@@ -2,7 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { apiKindUnsupportedRest } from "../../compiler/validate/rules/api-kind-unsupported-rest.js";
 import type { Authorizer } from "../../compiler/model/types.js";
-import { at, found, lambdaAuthorizer, model, operation, requirement, run, scheme } from "./helpers/model.js";
+import { at, found, http, lambdaAuthorizer, model, operation, requirement, run, scheme } from "./helpers/model.js";
 import { diagnose, yaml } from "./helpers/check.js";
 
 const jwt: Authorizer = {
@@ -24,6 +24,15 @@ test("a JWT authorizer used on a REST API is reported at its key", () => {
 test("simple authorizer responses on a REST API are reported at simpleResponses", () => {
   const d = found(apiKindUnsupportedRest, using("rest", "fn", lambdaAuthorizer("fn", "pets", { simpleResponses: true })));
   assert.equal(d.map((f) => f.pointer), ["/components/securitySchemes/fn/x-gateway/simpleResponses"]);
+});
+
+test("a listener ARN as the backend of a REST API is reported at the url; an NLB URL passes", () => {
+  const listener = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/net/inv/1/2";
+  const withUrl = (url: string) => model({ operations: [operation({ integration: http(url, at("/paths/~1pets/get/x-gateway/http")) })] });
+  const d = run(apiKindUnsupportedRest, withUrl(listener));
+  assert.equal(d.map((x) => [x.origin.pointer, x.part]), [["/paths/~1pets/get/x-gateway/http/url", "value"]]);
+  assert.match(d[0]?.message ?? "", /^Not available on REST APIs: load balancer listener and Cloud Map targets\. /);
+  assert.equal(found(apiKindUnsupportedRest, withUrl("https://nlb.internal.example.com/pets")), []);
 });
 
 test("JWT on HTTP APIs, and unused JWT schemes on REST, pass", () => {

@@ -14,7 +14,7 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: Json) => ({ content: { "application/json": { schema } } });
 const lines = (...text: string[]) => text.join("\n");
 
-test("objects: required and optional properties, docs from descriptions and formats, quoted names, date-time and binary", () => {
+test("objects: properties by name, required and optional ones, docs from descriptions and formats, quoted names, date-time and binary", () => {
   const { text } = typesOf({
     Pet: {
       type: "object",
@@ -37,21 +37,21 @@ test("objects: required and optional properties, docs from descriptions and form
     lines(
       "/** A pet. */",
       "export interface Pet {",
-      "    /** @format int64 */",
-      "    id: number;",
-      "    name: string;",
-      '    "x-tag"?: string;',
+      "    any?: unknown;",
       "    /**",
       "     * When.",
       "     * @format date-time",
       "     */",
       "    born?: string;",
-      "    /** @format binary */",
-      "    photo?: Blob;",
-      "    any?: unknown;",
       '    "größe"?: number;',
+      "    /** @format int64 */",
+      "    id: number;",
+      "    name: string;",
       "    /** @deprecated */",
       "    old?: string;",
+      "    /** @format binary */",
+      "    photo?: Blob;",
+      '    "x-tag"?: string;',
       "}",
     ),
   );
@@ -208,7 +208,7 @@ test("readOnly/writeOnly: a writable variant only for schemas that have such pro
     },
   );
   const { text, names } = types;
-  assert.is(declaration(text, "Pet"), "export interface Pet {\n    id: number;\n    name: string;\n    created?: Stamp;\n}");
+  assert.is(declaration(text, "Pet"), "export interface Pet {\n    created?: Stamp;\n    id: number;\n    name: string;\n}");
   assert.is(declaration(text, "PetWritable"), "export interface PetWritable {\n    name: string;\n    secret?: string;\n}");
   assert.is(declaration(text, "OwnerWritable"), "export interface OwnerWritable {\n    pets?: PetWritable[];\n}");
   assert.is(declaration(text, "PutOwnerRequest"), "export interface PutOwnerRequest {\n    owner?: OwnerWritable;\n    plain?: Plain;\n}");

@@ -147,14 +147,15 @@ function findings(id: SecurityCheckId, graph: ResourceGraph, context: SecurityCo
   return check.run(graph, context).map((f) => [f.resource.name, f.message, f.suppressed]);
 }
 
-test("the list: thirteen REST checks with kebab-case ids, titles and rule ids, frozen", () => {
+test("the list: thirteen REST checks with kebab-case ids, titles and rule ids, frozen; six also for HTTP APIs", () => {
   assert.is(securityChecks.length, 13);
   assert.ok(Object.isFrozen(securityChecks));
   assert.is(new Set(securityChecks.map((c) => c.id)).size, securityChecks.length);
+  const http = ["access-logging", "log-retention", "throttling", "authorization", "domain-tls", "lambda-permission"];
   for (const check of securityChecks) {
     assert.match(check.id, /^[a-z]+(-[a-z]+)*$/);
     assert.ok(check.title.length > 0 && check.rules.length > 0, check.id);
-    assert.equal(check.kinds, ["rest"], check.id);
+    assert.equal(check.kinds, http.includes(check.id) ? ["rest", "http"] : ["rest"], check.id);
   }
 });
 

@@ -50,6 +50,25 @@ test("x-gateway.waf: the emitted association attaches the web ACL to the stage",
   assert.equal(check("waf").run(detached, context).map((f) => f.resource.name), ["api"]);
 });
 
+test("request validation covers the bodies API Gateway can validate: JSON with a schema, not text", async () => {
+  const body = (mediaType: string) => ({
+    required: true,
+    content: [{ mediaType, schema: { type: "string" }, origin: at("/b") }],
+    origin: at("/b"),
+  });
+  const spec = model({
+    operations: [
+      operation("POST", "/markdown/raw", "renderRaw", lambda("pets"), { security: requires(["sigv4", []]), requestBody: body("text/plain") }),
+      operation("POST", "/markdown", "render", lambda("pets"), { security: requires(["sigv4", []]), requestBody: body("application/json") }),
+    ],
+    functions: [codeFunction("pets", "./backend")],
+    securitySchemes: [SIGV4],
+  });
+  const context = securityContext(spec);
+  assert.equal([...context.routesWithBody], ["POST /markdown"]);
+  assert.equal(check("request-validation").run(await graphOf("text-body", spec), context), []);
+});
+
 test("folded permissions: accepted for the function the build folded, refused for any other", async () => {
   const routes = Array.from({ length: 90 }, (_, i) => operation("GET", `/catalogue/items-${i}/{id}`, `getItem${i}`, lambda("catalogue"), { security: requires(["sigv4", []]) }));
   const spec = model({ operations: routes, functions: [codeFunction("catalogue", "./backend")], securitySchemes: [SIGV4], stages: [] });

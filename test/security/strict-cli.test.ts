@@ -43,7 +43,7 @@ test("the insecure spec: exit 1, each security code at its place in the spec, no
   const message = (code: string) => diagnostics.find((d) => d.code === code)?.message ?? "";
   assert.is(
     message("security-authorization"),
-    "Authorization: RestApi api: GET /orders has no security requirement; secure it with an authorizer, IAM or an API key, or mark it x-gateway.public: true (CKV_AWS_59, cfn-nag W59, Trivy AWS-0004, KICS 15ccec05).",
+    "Authorization: RestApi api: GET /orders has no security requirement; secure it with an authorizer, IAM or an API key, or mark it x-gateway.public: true (CKV_AWS_59, CKV_AWS_309, cfn-nag W59, Trivy AWS-0004, KICS 15ccec05).",
   );
   assert.is(
     message("security-tracing"),
@@ -73,6 +73,41 @@ test("samples/warehouse: exit 0, written, 0 findings over its two stages", async
   assert.match(r.stderr, /^security: 13 checks × 2 stages, 0 findings in [\d.]+ m?s\n/m);
   assert.ok(fs.existsSync(path.join(out, "pulumi", "index.ts")));
   assert.not.match(r.stdout, /security-/);
+});
+
+test("samples/http-api: exit 0, written, the six HTTP checks over its two stages, its public routes suppressed", async () => {
+  const out = path.join(work, "http-api");
+  const r = await run("build", "samples/http-api/openapi.yaml", "--out", out, "--strict");
+  assert.is(r.code, 0, r.stdout);
+  assert.match(r.stderr, /^security: 6 checks × 2 stages, 0 findings \(2 suppressed\) in [\d.]+ m?s\n/m);
+  assert.ok(fs.existsSync(path.join(out, "pulumi", "index.ts")));
+});
+
+test("an HTTP API with an open route and no stages: security-authorization at the operation, stack dev ($default)", async () => {
+  const dir = path.join(work, "http-open");
+  fs.mkdirSync(dir, { recursive: true });
+  const spec = [
+    "openapi: 3.0.3",
+    "info: { title: Open, version: 1.0.0 }",
+    "x-gateway:",
+    "  api: http",
+    "  functions: { fn: { arn: arn:aws:lambda:eu-west-1:123456789012:function:fn } }",
+    "paths:",
+    "  /things:",
+    "    get:",
+    "      x-gateway: { lambda: fn }",
+    "      responses: { '200': { description: ok } }",
+    "",
+  ].join("\n");
+  fs.writeFileSync(path.join(dir, "openapi.yaml"), spec);
+  const r = await run("build", path.join(dir, "openapi.yaml"), "--out", path.join(dir, "out"), "--strict", "--format", "json");
+  assert.is(r.code, 1);
+  const diagnostics = (JSON.parse(r.stdout) as { diagnostics: { code: string; line: number; column: number; message: string }[] }).diagnostics;
+  const security = diagnostics.filter((d) => d.code.startsWith("security-"));
+  assert.equal(security.map((d) => [d.code, d.line, d.column]), [["security-authorization", 8, 5]]);
+  assert.match(security[0]?.message ?? "", /^Authorization: Api api: GET \/things has no security requirement; /);
+  assert.match(r.stderr, /^security: 6 checks × 1 stage, 1 finding in [\d.]+ m?s\n/m);
+  assert.not.ok(fs.existsSync(path.join(dir, "out")));
 });
 
 test("without --strict nothing runs; --strict without the Pulumi program is a usage error", async () => {

@@ -60,18 +60,33 @@ function literal(value: string): string {
   return `'${value}'`;
 }
 
+/** Reports `cors-value-invalid` for entry `index` of the list `field` of `cors`. */
+function reportInvalid(cors: Cors, report: DiagnosticCollector | undefined, field: string, index: number, value: string, reason: string): void {
+  report?.report({ code: "cors-value-invalid", args: { field, value: JSON.stringify(value), reason }, origin: child(cors.origin, field, index) });
+}
+
+/**
+ * The origins of `cors` a browser can match: `*` and `scheme://host[:port]`. Any other entry is reported as
+ * `cors-value-invalid` (when `report` is given) and left out. Shared by REST and HTTP APIs.
+ */
+export function allowedOrigins(cors: Cors, report?: DiagnosticCollector): string[] {
+  return cors.origins.filter((origin, index) => {
+    const ok = origin === "*" || ORIGIN.test(origin);
+    if (!ok) {
+      const reason = "an allowed origin is * or scheme://host[:port], exactly as browsers send it (lower case, no path, no wildcard in the host)";
+      reportInvalid(cors, report, "origins", index, origin, reason);
+    }
+    return ok;
+  });
+}
+
 /**
  * The plan for `cors`; undefined when it allows no origin. Invalid entries are reported (when `report` is given)
  * and left out.
  */
 export function corsPlan(cors: Cors, report?: DiagnosticCollector): CorsPlan | undefined {
-  const invalid = (field: string, index: number, value: string, reason: string): void =>
-    report?.report({ code: "cors-value-invalid", args: { field, value: JSON.stringify(value), reason }, origin: child(cors.origin, field, index) });
-  const origins = cors.origins.filter((origin, index) => {
-    const ok = origin === "*" || ORIGIN.test(origin);
-    if (!ok) invalid("origins", index, origin, "an allowed origin is * or scheme://host[:port], exactly as browsers send it (lower case, no path, no wildcard in the host)");
-    return ok;
-  });
+  const invalid = (field: string, index: number, value: string, reason: string): void => reportInvalid(cors, report, field, index, value, reason);
+  const origins = allowedOrigins(cors, report);
   const names = (field: "headers" | "exposeHeaders"): string[] =>
     cors[field].filter((name, index) => {
       const ok = LITERAL_TEXT.test(name);

@@ -11,6 +11,7 @@ import type { DiagnosticCollector } from "../../diagnostics/diagnostic.js";
 import type { GatewayModel, Operation, SecurityScheme } from "../../model/types.js";
 import type { ModelNames } from "../../model/names.js";
 import { stableJson, table } from "../json.js";
+import { valueText } from "../placeholders.js";
 import { cacheKeys } from "./cache-keys.js";
 import { corsPlan, gatewayResponseHeaders, preflightOperation, servedMethods, type CorsPlan } from "./cors.js";
 import { gatewayResponsesObject } from "./gateway-responses.js";
@@ -97,6 +98,22 @@ function pathsObject(ctx: DocumentContext): Record<string, unknown> {
 }
 
 /**
+ * `servers` with `x-amazon-apigateway-endpoint-configuration`, for a private API's VPC endpoints and a disabled
+ * execute-api endpoint: the program imports the body in `overwrite` mode, which resets what the body does not say,
+ * so the body carries them (API Gateway extensions to OpenAPI, x-amazon-apigateway-endpoint-configuration).
+ * The url is not read: import ignores server paths (`basepath=ignore`, the default).
+ */
+function serversArray(model: GatewayModel): readonly Record<string, unknown>[] | undefined {
+  const { endpoint } = model;
+  const vpcEndpointIds = endpoint.type === "private" ? endpoint.vpcEndpointIds.map(valueText) : [];
+  if (vpcEndpointIds.length === 0 && !endpoint.disableExecuteApiEndpoint) return undefined;
+  const configuration = table();
+  if (vpcEndpointIds.length > 0) configuration.vpcEndpointIds = vpcEndpointIds;
+  if (endpoint.disableExecuteApiEndpoint) configuration.disableExecuteApiEndpoint = true;
+  return [{ url: "/", "x-amazon-apigateway-endpoint-configuration": configuration }];
+}
+
+/**
  * The import document of a REST model, as data. `report` receives the emit-time diagnostics
  * (`cors-value-invalid`, `cache-key-unknown`, `request-schema-unresolved`); without it they are not reported.
  */
@@ -116,6 +133,8 @@ export function buildAwsOpenApi(model: GatewayModel, names: ModelNames, report?:
   const doc = table();
   doc.openapi = "3.0.1";
   doc.info = { title: model.name, version: model.info.version };
+  const servers = serversArray(model);
+  if (servers !== undefined) doc.servers = servers;
   doc.paths = pathsObject(ctx);
   const schemes = securitySchemesObject(model.securitySchemes);
   const components = table();

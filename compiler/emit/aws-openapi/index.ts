@@ -1,14 +1,15 @@
 /**
- * The `openapi` emitter: `openapi.aws.json`, the document API Gateway imports, for REST models.
+ * The `openapi` emitter: `openapi.aws.json`, the document API Gateway imports, for REST models (./document.ts) and
+ * HTTP models (./http/document.ts).
  *
- * HTTP APIs get their document from a later piece of work; for them this emitter returns no file and no error.
- * Reports `body-too-large` (error) when the document exceeds API Gateway's hard import limit of 6 MB
+ * Reports `body-too-large` (error) when a REST document exceeds API Gateway's hard import limit of 6 MB
  * (6,291,456 bytes, "Amazon API Gateway quotas", PutRestApi/ImportRestApi body size), and what building the
  * document reports: `cors-value-invalid`, `cache-key-unknown` (errors), `request-schema-unresolved` (warning).
  */
 import { createNames } from "../../model/names.js";
 import type { Emitter } from "../emitter.js";
 import { awsOpenApiText } from "./document.js";
+import { httpOpenApiText } from "./http/document.js";
 
 /** API Gateway's import limit for the OpenAPI body, bytes. */
 export const MAX_BODY_BYTES = 6_291_456;
@@ -16,11 +17,11 @@ export const MAX_BODY_BYTES = 6_291_456;
 /** Path of the import document in the output folder. */
 export const OPENAPI_FILE = "openapi.aws.json";
 
-/** Emits `openapi.aws.json` for REST models. */
+/** Emits `openapi.aws.json` for REST and HTTP models. */
 export const awsOpenApiEmitter: Emitter = {
   name: "openapi",
   emit(model, ctx) {
-    if (model.kind !== "rest") return [];
+    if (model.kind === "http") return [{ path: OPENAPI_FILE, content: httpOpenApiText(model, ctx.report) }];
     const content = awsOpenApiText(model, createNames(model), ctx.report);
     const size = Buffer.byteLength(content, "utf8");
     if (size > MAX_BODY_BYTES) {

@@ -1,5 +1,5 @@
 /**
- * The Pulumi config keys a REST program reads (`{ config: key }` values of the spec), what each one is for, and the
+ * The Pulumi config keys a REST or HTTP program reads (`{ config: key }` values of the spec), what each one is for, and the
  * code that reads it.
  *
  * A key used only by some stages' variables is read only when the stack deploys one of those stages; every other
@@ -57,6 +57,11 @@ function valueUses(model: GatewayModel): Use[] {
       for (const pool of scheme.authorizer.userPools) {
         uses.push({ value: pool, what: `Cognito user pool ARN of security scheme ${scheme.name}` });
       }
+    } else if (scheme.authorizer?.kind === "jwt") {
+      uses.push({ value: scheme.authorizer.issuer, what: `JWT issuer URL of security scheme ${scheme.name}` });
+      for (const audience of scheme.authorizer.audiences) {
+        uses.push({ value: audience, what: `JWT audience of security scheme ${scheme.name}` });
+      }
     }
   }
   for (const id of model.endpoint.type === "private" ? model.endpoint.vpcEndpointIds : []) {
@@ -91,7 +96,7 @@ function domainUses(model: GatewayModel): Use[] {
   return uses;
 }
 
-/** Every config key of a REST program, sorted by key. */
+/** Every config key of a REST or HTTP program, sorted by key. */
 export function configUses(model: GatewayModel): readonly ConfigUse[] {
   const usesByKey = new Map<string, { secret: boolean; uses: string[]; stages: Set<string>; everyStack: boolean }>();
   for (const use of valueUses(model)) {

@@ -1,33 +1,36 @@
 /**
- * The `pulumi` emitter: a Pulumi TypeScript project under `pulumi/` that deploys a REST model
- * (`Pulumi.yaml`, `package.json`, `tsconfig.json`, `index.ts`, `README.md`).
+ * The `pulumi` emitter: a Pulumi TypeScript project under `pulumi/` that deploys a REST model (./program.ts) or an
+ * HTTP model (./http/program.ts): `Pulumi.yaml`, `package.json`, `tsconfig.json`, `index.ts`, `README.md`.
  *
  * The program reads `../openapi.aws.json` (written by the `openapi` emitter) and fills in its placeholders, so the
- * two always describe the same API. HTTP and WebSocket programs are a later piece of work: for an HTTP model this
- * emitter returns no file and no error.
+ * two always describe the same API. A WebSocket API beside the paths API is a later piece of work (`not-emitted`).
  */
 import { createNames } from "../../model/names.js";
 import { awsOpenApiText } from "../aws-openapi/document.js";
+import { httpOpenApiText } from "../aws-openapi/http/document.js";
 import type { Emitter } from "../emitter.js";
 import { findPlaceholders } from "../placeholders.js";
 import { configTable } from "./config.js";
+import { httpProgramText } from "./http/program.js";
 import { reportFoldedPolicies } from "./invoke-policy.js";
 import { reportCacheWithoutCluster } from "./method-settings.js";
 import { programText } from "./program.js";
 import { packageJson, pulumiYaml, tsconfigJson } from "./project-files.js";
 import { readme } from "./readme.js";
 
-/** Emits the Pulumi project of a REST model. */
+/** Emits the Pulumi project of a REST or HTTP model. */
 export const pulumiEmitter: Emitter = {
   name: "pulumi",
   emit(model, ctx) {
-    if (model.kind !== "rest") return [];
-    reportCacheWithoutCluster(model, ctx.report);
+    if (model.kind === "rest") reportCacheWithoutCluster(model, ctx.report);
     const names = createNames(model);
     reportFoldedPolicies(model, names, ctx.report);
     const config = configTable(model);
-    const placeholders = findPlaceholders(awsOpenApiText(model, names));
-    const program = programText({ model, names, specDirFromPulumi: ctx.specDirFromPulumi, config }, placeholders);
+    const programContext = { model, names, specDirFromPulumi: ctx.specDirFromPulumi, config };
+    const program =
+      model.kind === "http"
+        ? httpProgramText(programContext, findPlaceholders(httpOpenApiText(model)))
+        : programText(programContext, findPlaceholders(awsOpenApiText(model, names)));
     const description = model.info.description ?? `${model.name} on Amazon API Gateway`;
     return [
       { path: "pulumi/Pulumi.yaml", content: pulumiYaml(names.project, description) },

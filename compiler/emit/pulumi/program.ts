@@ -66,10 +66,11 @@ return pulumi.all([resource, partition, region, account]).apply(([name, p, r, a]
   }
 });`;
 
-type ProgramStatement = string | WriterFunction | StatementStructures;
+/** One top-level statement of a program as ts-morph takes it. */
+export type ProgramStatement = string | WriterFunction | StatementStructures;
 
 /** The statements of a section, after a title comment; nothing for an empty section. */
-function sectionStatements(section: Section): ProgramStatement[] {
+export function sectionStatements(section: Section): ProgramStatement[] {
   if (section.statements.length === 0) return [];
   const out: ProgramStatement[] = [`\n// ── ${section.title} ──`];
   for (const statement of section.statements) {
@@ -100,7 +101,8 @@ function sectionStatements(section: Section): ProgramStatement[] {
   return out;
 }
 
-function configSection(ctx: ProgramContext): Section {
+/** `config`, `stack`, and one variable per config key every stack reads. */
+export function configSection(ctx: ProgramContext): Section {
   const statements = ctx.config.uses.flatMap((use) => {
     const variable = ctx.config.variable(use.key);
     return variable === undefined ? [] : [{ declare: { name: variable.text }, expr: readConfig(use.key, use.secret) }];
@@ -129,8 +131,9 @@ function outputsSection(ctx: ProgramContext): Section {
   };
 }
 
-function helpers(resourceArn: boolean): ProgramStatement[] {
-  const resolve: FunctionDeclarationStructure = {
+/** The helper that fills the import document's placeholders in ({@link RESOLVE_HELPER}). */
+export function resolveHelper(): FunctionDeclarationStructure {
+  return {
     kind: StructureKind.Function,
     name: RESOLVE_HELPER,
     docs: ["Replaces each placeholder of the import document with its deploy-time value."],
@@ -142,6 +145,9 @@ function helpers(resourceArn: boolean): ProgramStatement[] {
     returnType: "string",
     statements: RESOLVE_BODY,
   };
+}
+
+function helpers(resourceArn: boolean): ProgramStatement[] {
   const arn: FunctionDeclarationStructure = {
     kind: StructureKind.Function,
     name: RESOURCE_ARN_HELPER,
@@ -153,24 +159,25 @@ function helpers(resourceArn: boolean): ProgramStatement[] {
     returnType: "pulumi.Output<string>",
     statements: RESOURCE_ARN_BODY,
   };
-  return ["\n// ── Helpers ──", resolve, ...(resourceArn ? [arn] : [])];
+  return ["\n// ── Helpers ──", resolveHelper(), ...(resourceArn ? [arn] : [])];
 }
 
-const IMPORTS: readonly ImportDeclarationStructure[] = [
-  ["crypto", "crypto"],
-  ["fs", "fs"],
-  ["path", "path"],
-  ["aws", "@pulumi/aws"],
-  ["pulumi", "@pulumi/pulumi"],
-].map(([name, module], i) => ({
-  kind: StructureKind.ImportDeclaration,
-  namespaceImport: name as string,
-  moduleSpecifier: module as string,
-  ...(i === 0 ? { leadingTrivia: `// ${GENERATED_HEADER}\n\n` } : {}),
-}));
+/**
+ * `import * as name from "module"` for each module, Node's first (`crypto`, `fs`, `path`), then Pulumi's, after the
+ * generated-file header.
+ */
+export function importsOf(modules: readonly ("crypto" | "fs" | "path")[]): ImportDeclarationStructure[] {
+  const all = [...modules.map((m) => [m, m]), ["aws", "@pulumi/aws"], ["pulumi", "@pulumi/pulumi"]];
+  return all.map(([name, module], i) => ({
+    kind: StructureKind.ImportDeclaration,
+    namespaceImport: name as string,
+    moduleSpecifier: module as string,
+    ...(i === 0 ? { leadingTrivia: `// ${GENERATED_HEADER}\n\n` } : {}),
+  }));
+}
 
-/** The text of `pulumi/index.ts`; `placeholders` are those of the import document. */
-export function programText(ctx: ProgramContext, placeholders: readonly Placeholder[]): string {
+/** `statements` printed as one TypeScript file: two-space indentation, double quotes, LF, one trailing newline. */
+export function printProgram(statements: readonly ProgramStatement[]): string {
   const project = new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: {
@@ -179,10 +186,17 @@ export function programText(ctx: ProgramContext, placeholders: readonly Placehol
       newLineKind: NewLineKind.LineFeed,
     },
   });
+  const file = project.createSourceFile("index.ts", { statements: [...statements] }, { overwrite: true });
+  file.formatText({ indentSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true });
+  return `${file.getFullText().replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+}
+
+/** The text of `pulumi/index.ts` of a REST model; `placeholders` are those of the import document. */
+export function programText(ctx: ProgramContext, placeholders: readonly Placeholder[]): string {
   const functions = functionsSection(ctx);
   const roles = rolesSection(ctx);
   const statements: ProgramStatement[] = [
-    ...IMPORTS,
+    ...importsOf(["crypto", "fs", "path"]),
     ...sectionStatements(configSection(ctx)),
     `\n${STAGE_SETTINGS_INTERFACE}`,
     ...sectionStatements(stageSettingsSection(ctx)),
@@ -197,7 +211,5 @@ export function programText(ctx: ProgramContext, placeholders: readonly Placehol
     ...sectionStatements(outputsSection(ctx)),
     ...helpers(roles.usesHelper),
   ];
-  const file = project.createSourceFile("index.ts", { statements }, { overwrite: true });
-  file.formatText({ indentSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true });
-  return `${file.getFullText().replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  return printProgram(statements);
 }

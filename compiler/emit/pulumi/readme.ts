@@ -28,10 +28,15 @@ function describe(use: ConfigUse): string {
 }
 
 function deployCommands(model: GatewayModel, uses: readonly ConfigUse[]): string[] {
-  const firstStage = model.stages[0]?.name ?? "dev";
+  // Stack names cannot hold `$`: an HTTP API's `$default` stage is deployed by a stack that is no stage of the spec.
+  const firstStage = model.stages.find((s) => s.name !== "$default")?.name;
+  const stack =
+    firstStage !== undefined || model.kind === "rest"
+      ? `pulumi stack init ${shellWord(firstStage ?? "dev")}   # the stack name is the stage name`
+      : "pulumi stack init dev   # any name: the stack deploys the $default stage";
   return [
     "npm install",
-    `pulumi stack init ${shellWord(firstStage)}   # the stack name is the stage name`,
+    stack,
     "pulumi config set aws:region us-east-1   # the Region to deploy to",
     ...uses.map(
       (use) => `pulumi config set ${use.secret ? "--secret " : ""}${shellWord(use.key)} '<value>'   # ${describe(use)}`,
@@ -40,12 +45,16 @@ function deployCommands(model: GatewayModel, uses: readonly ConfigUse[]): string
   ];
 }
 
-/** The README of the Pulumi project of a REST model, from `templates/pulumi/README.md.hbs`. */
+/**
+ * The README of the Pulumi project of a model, from `templates/pulumi/README.md.hbs` (REST) or
+ * `templates/pulumi/README-http.md.hbs` (HTTP).
+ */
 export function readme(model: GatewayModel, uses: readonly ConfigUse[]): string {
   const defaults = SECURE_DEFAULTS;
-  return readmeTemplate()({
+  return readmeTemplate(model.kind)({
     header: GENERATED_HEADER,
     accountKey: ACCOUNT_LOG_ROLE_KEY,
+    domain: model.domain !== undefined,
     name: oneLine(model.name),
     commands: deployCommands(model, uses),
     stages: model.stages.map((s) => `\`${oneLine(s.name)}\``).join(", "),
@@ -54,16 +63,22 @@ export function readme(model: GatewayModel, uses: readonly ConfigUse[]): string 
   });
 }
 
-let compiled: Handlebars.TemplateDelegate | undefined;
+const compiled = new Map<GatewayModel["kind"], Handlebars.TemplateDelegate>();
+
+/** The template of each API kind's README. */
+const TEMPLATES: Readonly<Record<GatewayModel["kind"], string>> = { rest: "README.md.hbs", http: "README-http.md.hbs" };
 
 /**
- * The compiled template, loaded on first use. `noEscape`: the output is Markdown, not HTML, and every value is
- * made safe above (one line, shell-quoted, table pipes escaped); `strict`: a missing field is a bug, not a blank.
+ * The compiled template of `kind`, loaded on first use. `noEscape`: the output is Markdown, not HTML, and every
+ * value is made safe above (one line, shell-quoted, table pipes escaped); `strict`: a missing field is a bug, not a
+ * blank.
  */
-function readmeTemplate(): Handlebars.TemplateDelegate {
-  compiled ??= Handlebars.compile(fs.readFileSync(new URL("../../../templates/pulumi/README.md.hbs", import.meta.url), "utf8"), {
-    noEscape: true,
-    strict: true,
-  });
-  return compiled;
+function readmeTemplate(kind: GatewayModel["kind"]): Handlebars.TemplateDelegate {
+  let template = compiled.get(kind);
+  if (template === undefined) {
+    const text = fs.readFileSync(new URL(`../../../templates/pulumi/${TEMPLATES[kind]}`, import.meta.url), "utf8");
+    template = Handlebars.compile(text, { noEscape: true, strict: true });
+    compiled.set(kind, template);
+  }
+  return template;
 }

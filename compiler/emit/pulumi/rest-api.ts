@@ -14,7 +14,8 @@
  *   stage asks, a cache cluster only when the stage has one, JSON access logs into its own log group with the
  *   stage's retention; it waits for the account's CloudWatch Logs role when the program sets it (./account.ts).
  *   Its method settings are ./method-settings.ts.
- * Resource names: `api` (RestApi, Deployment, Stage), `api-access-logs`.
+ * Resource names: `api` (RestApi, Deployment, Stage), `api-access-logs`, `api-execution-logs` (the group API Gateway
+ * writes execution logs to, `API-Gateway-Execution-Logs_{apiId}/{stage}`, made here so that it has a retention).
  */
 import type { Placeholder } from "../placeholders.js";
 import type { FunctionRef, ProgramContext, Section, Statement } from "./context.js";
@@ -103,8 +104,9 @@ function restApiArgs(ctx: ProgramContext): Record<string, Expr> {
     name: model.name,
     description: model.info.description,
     body: raw("body"),
-    // PRIVATE APIs are merged, as the provider advises, so the import keeps the VPC endpoint associations.
-    putRestApiMode: endpoint.type === "private" ? "merge" : "overwrite",
+    // Overwrite, so that what the spec no longer has is removed; the body carries the VPC endpoints (servers), and
+    // the provider re-applies these arguments after each import.
+    putRestApiMode: "overwrite",
     failOnWarnings: true,
     endpointConfiguration: {
       types: endpoint.type.toUpperCase(),
@@ -135,15 +137,18 @@ function deploymentTriggers(ctx: ProgramContext): Fields {
   return { body: sha256("body"), restApi: sha256(`pulumi.jsonStringify(${render(Object.fromEntries(served))})`) };
 }
 
-/** The body, the RestApi, its deployment, access logs and stage. */
-export function restApiSection(
+/**
+ * `bodyTemplate` (`../openapi.aws.json` as written), `placeholderValues` (each placeholder's deploy-time value)
+ * and `body`, the document with every placeholder replaced: what the API imports.
+ */
+export function bodyStatements(
   ctx: ProgramContext,
   placeholders: readonly Placeholder[],
   functions: ReadonlyMap<string, FunctionRef>,
   roles: ReadonlyMap<string, Raw>,
-): Section {
+): Statement[] {
   const values = placeholders.map((p) => [p.token, placeholderValue(ctx, p, functions, roles)]);
-  const statements: Statement[] = [
+  return [
     {
       comment: "The import document, with placeholders for values known only at deploy time.",
       declare: { name: "bodyTemplate" },
@@ -159,6 +164,18 @@ export function restApiSection(
         `pulumi.all(placeholderValues.map(([, value]) => value)).apply((resolved) => ${RESOLVE_HELPER}(bodyTemplate, placeholderValues.map(([token]) => token), resolved))`,
       ),
     },
+  ];
+}
+
+/** The body, the RestApi, its deployment, access logs and stage. */
+export function restApiSection(
+  ctx: ProgramContext,
+  placeholders: readonly Placeholder[],
+  functions: ReadonlyMap<string, FunctionRef>,
+  roles: ReadonlyMap<string, Raw>,
+): Section {
+  const statements: Statement[] = [
+    ...bodyStatements(ctx, placeholders, functions, roles),
     { declare: { name: "api" }, expr: resource("aws.apigateway.RestApi", "api", restApiArgs(ctx)) },
     {
       comment: "A new deployment exactly when what it snapshots changes; Pulumi creates it before deleting the old one.",
@@ -168,6 +185,14 @@ export function restApiSection(
     {
       declare: { name: "accessLogs" },
       expr: resource("aws.cloudwatch.LogGroup", "api-access-logs", { retentionInDays: raw("settings.logging.retentionDays") }),
+    },
+    {
+      comment: "Execution logs: API Gateway writes to this group, and would create it with no retention if it did not exist.",
+      declare: { name: "executionLogs" },
+      expr: resource("aws.cloudwatch.LogGroup", "api-execution-logs", {
+        name: raw("pulumi.interpolate`API-Gateway-Execution-Logs_${api.id}/${stack}`"),
+        retentionInDays: raw("settings.logging.retentionDays"),
+      }),
     },
     {
       declare: { name: "apiStage" },
@@ -182,7 +207,7 @@ export function restApiSection(
         cacheClusterSize: raw("settings.cache?.size"),
         accessLogSettings: { destinationArn: member("accessLogs", "arn"), format: ACCESS_LOG_FORMAT },
         tags: tagsExpr(ctx),
-      }, { dependsOn: raw(ACCOUNT_VARIABLE) }),
+      }, { dependsOn: raw(`${ACCOUNT_VARIABLE} ? [executionLogs, ${ACCOUNT_VARIABLE}] : [executionLogs]`) }),
     },
   ];
   return { title: "REST API, deployment and stage", statements };

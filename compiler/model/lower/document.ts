@@ -3,14 +3,14 @@
  * Lowering is total: it reports nothing and never throws; the semantic rules judge the result.
  */
 import type { LoadResult } from "../../parse/types.js";
-import type { GatewayModel, NamedSchema, Origin } from "../types.js";
+import type { GatewayModel, NamedSchema, Origin, Server } from "../types.js";
 import type { LowerContext } from "./context.js";
 import {
   lowerCors, lowerDomain, lowerEndpoint, lowerFunctions, lowerProxyResources, lowerSettings, lowerStages, lowerUsagePlans,
   lowerWaf,
 } from "./gateway.js";
 import { lowerOperations, nativeExtensions } from "./operation.js";
-import { asObj, child, prop, sortedKeys, str } from "./read.js";
+import { asArray, asObj, child, prop, sortedKeys, str } from "./read.js";
 import { lowerSecurity, lowerSecuritySchemes } from "./security.js";
 import { lowerWebSocket } from "./websocket.js";
 
@@ -60,6 +60,7 @@ export function lowerDocument(load: Pick<LoadResult, "document" | "resolveRef">,
     settings: lowerSettings(gateway, gatewayOrigin),
     ...(websocket ? { websocket } : {}),
     sdk: { ...(packageName !== undefined ? { packageName } : {}), ...(sdkVersion !== undefined ? { version: sdkVersion } : {}) },
+    servers: lowerServers(prop(doc, "servers"), child(root, "servers")),
     nativeExtensions: nativeExtensions(doc),
     origin: gateway ? gatewayOrigin : root,
   };
@@ -68,4 +69,23 @@ export function lowerDocument(load: Pick<LoadResult, "document" | "resolveRef">,
 function lowerSchemas(raw: unknown, origin: Origin): NamedSchema[] {
   const obj = asObj(raw);
   return sortedKeys(obj).map((name) => ({ name, schema: asObj(obj?.[name]) ?? {}, origin: child(origin, name) }));
+}
+
+/** `servers` (OpenAPI 3.x §4.8.5 Server Object): each URL with the default of each of its variables. */
+function lowerServers(raw: unknown, origin: Origin): Server[] {
+  const out: Server[] = [];
+  asArray(raw).forEach((item, i) => {
+    const server = asObj(item);
+    const url = str(server, "url");
+    if (url === undefined) return;
+    const description = str(server, "description");
+    const vars = asObj(prop(server, "variables"));
+    const variables: Record<string, string> = {};
+    for (const name of sortedKeys(vars)) {
+      const value = str(asObj(vars?.[name]), "default");
+      if (value !== undefined) variables[name] = value;
+    }
+    out.push({ url, ...(description !== undefined ? { description } : {}), variables, origin: child(origin, i) });
+  });
+  return out;
 }

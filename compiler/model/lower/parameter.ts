@@ -2,9 +2,9 @@
  * Lowers Parameter Objects (OpenAPI 3.x §4.8.12), Request Body Objects (§4.8.13) and Responses (§4.8.16–17).
  * Schemas are kept as written: `$ref`s to components stay references, so recursive schemas stay finite.
  */
-import type { MediaType, Origin, Parameter, RequestBody, Response } from "../types.js";
+import type { Encoding, MediaType, Origin, Parameter, RequestBody, Response } from "../types.js";
 import { deref, type LowerContext } from "./context.js";
-import { asArray, asObj, bool, child, prop, str } from "./read.js";
+import { asArray, asObj, bool, child, prop, sortedKeys, str } from "./read.js";
 import { compareStrings } from "../../order.js";
 
 const LOCATIONS = new Set(["path", "query", "header", "cookie"]);
@@ -59,9 +59,29 @@ function lowerContent(raw: unknown, origin: Origin): MediaType[] {
   return Object.keys(obj)
     .sort(compareStrings)
     .map((mediaType) => {
-      const schema = asObj(prop(asObj(obj[mediaType]), "schema"));
-      return { mediaType, ...(schema ? { schema } : {}), origin: child(origin, mediaType) };
+      const media = asObj(obj[mediaType]);
+      const schema = asObj(prop(media, "schema"));
+      const encoding = lowerEncoding(prop(media, "encoding"));
+      return { mediaType, ...(schema ? { schema } : {}), ...(encoding ? { encoding } : {}), origin: child(origin, mediaType) };
     });
+}
+
+/** A Media Type Object's `encoding` (§4.8.15): property name → style, explode and content type; undefined when empty. */
+function lowerEncoding(raw: unknown): Record<string, Encoding> | undefined {
+  const obj = asObj(raw);
+  const out: Record<string, Encoding> = {};
+  for (const name of sortedKeys(obj)) {
+    const entry = asObj(obj?.[name]);
+    const contentType = str(entry, "contentType");
+    const style = str(entry, "style");
+    const explode = bool(entry, "explode");
+    out[name] = {
+      ...(contentType !== undefined ? { contentType } : {}),
+      ...(style !== undefined ? { style } : {}),
+      ...(explode !== undefined ? { explode } : {}),
+    };
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 export function lowerRequestBody(ctx: LowerContext, raw: unknown, origin: Origin): RequestBody | undefined {

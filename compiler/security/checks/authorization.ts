@@ -1,16 +1,17 @@
 /**
- * Authorization: every method of the imported document except CORS preflights (OPTIONS) lets in only callers
- * that an authorizer (Lambda or Cognito), IAM (SigV4) or an API key admits. Checkov CKV_AWS_59, cfn-nag W59,
- * Trivy AWS-0004, KICS 15ccec05.
+ * Authorization: every method (REST) or route (HTTP) of the imported document except CORS preflights (OPTIONS)
+ * lets in only callers that an authorizer (Lambda, Cognito or JWT), IAM (SigV4) or an API key admits. Checkov
+ * CKV_AWS_59 (REST methods) and CKV_AWS_309 (HTTP routes: authorization type AWS_IAM, CUSTOM or JWT), cfn-nag W59,
+ * Trivy AWS-0004, KICS 15ccec05, Security Hub APIGateway.8.
  *
  * A method's effective `security` is its own or the document's (OpenAPI 3 §4.8.10). It is open when that list is
  * empty, when one alternative is empty (`{}` admits anonymous callers) or when one alternative names only schemes
  * API Gateway does not enforce (an OAuth scheme without `x-amazon-apigateway-authorizer` imports as NONE).
- * Enforced schemes: `x-amazon-apigateway-authorizer` (TOKEN, REQUEST, Cognito), `x-amazon-apigateway-authtype:
+ * Enforced schemes: `x-amazon-apigateway-authorizer` (TOKEN, REQUEST, Cognito, JWT), `x-amazon-apigateway-authtype:
  * awsSigv4` (IAM), and the API key header `x-api-key`; a method's `x-amazon-apigateway-auth: {type: AWS_IAM}`
  * counts as IAM. Routes the spec marks `x-gateway.public: true` are reported as suppressed, with that reason.
  */
-import { restApiBodies, routeKey, type BodyMethod } from "../body.js";
+import { apiBodies, routeKey, type BodyMethod } from "../body.js";
 import type { Finding, SecurityCheck } from "../check.js";
 import { record } from "../graph.js";
 
@@ -41,11 +42,11 @@ function openBecause(method: BodyMethod, document: Readonly<Record<string, unkno
 export const authorization: SecurityCheck = {
   id: "authorization",
   title: "Authorization on every method",
-  rules: ["CKV_AWS_59", "cfn-nag W59", "Trivy AWS-0004", "KICS 15ccec05"],
-  kinds: ["rest"],
+  rules: ["CKV_AWS_59", "CKV_AWS_309", "cfn-nag W59", "Trivy AWS-0004", "KICS 15ccec05"],
+  kinds: ["rest", "http"],
   run(graph, context) {
     const findings: Finding[] = [];
-    for (const { api, document, methods } of restApiBodies(graph)) {
+    for (const { api, document, methods } of apiBodies(graph)) {
       for (const method of methods) {
         if (method.method === "OPTIONS") continue;
         const because = openBecause(method, document);

@@ -9,13 +9,15 @@
  * name in an ARN:
  * - a path parameter or a greedy `{proxy+}` segment (the value is only known per request);
  * - the method of an `ANY` route (`x-amazon-apigateway-any-method`);
- * - the authorizer id in `{executionArn}/authorizers/{id}`, for an API with a Lambda authorizer.
+ * - the authorizer id in `{executionArn}/authorizers/{id}`, for an API with a Lambda authorizer, on an HTTP API
+ *   only (its imported authorizers' ids cannot be read back by the program; a REST API's can, so there it must be
+ *   the id).
  * Beyond that, only a permission the build folded on purpose to fit Lambda's 20 KB policy limit
  * ({@link SecurityContext.foldedPermissions}) may admit any method below a path (`/{stage}/*\/pets/*`), and it
  * must still admit a route of the document. Every ARN names a stage this program deploys: `{executionArn}/*`, a
  * `*` stage or a `*` that widens a literal path segment fail.
  */
-import { restApiBodies, type BodyMethod, type RestApiBody } from "../body.js";
+import { apiBodies, type ApiBody, type BodyMethod } from "../body.js";
 import type { Finding, SecurityCheck, SecurityContext } from "../check.js";
 import { RESOURCE_TYPES, record, resourcesOf, text, type GraphResource, type ResourceGraph } from "../graph.js";
 
@@ -34,13 +36,13 @@ function admits(pattern: string, arn: string): boolean {
   return new RegExp(`^${source}$`, "s").test(arn);
 }
 
-function hasLambdaAuthorizer(body: RestApiBody): boolean {
+function hasLambdaAuthorizer(body: ApiBody): boolean {
   const schemes = record(record(body.document["components"])?.["securitySchemes"]) ?? {};
   return Object.values(schemes).some((s) => text(record(record(s)?.["x-amazon-apigateway-authorizer"])?.["authorizerUri"]) !== undefined);
 }
 
 /** What is wrong with the scope of `permission`'s sourceArn, or undefined when it names routes of this API. */
-function scopeProblem(permission: GraphResource, bodies: readonly RestApiBody[], stages: ReadonlySet<string>, folded: boolean): string | undefined {
+function scopeProblem(permission: GraphResource, bodies: readonly ApiBody[], stages: ReadonlySet<string>, folded: boolean): string | undefined {
   const arn = text(permission.inputs["sourceArn"]);
   if (arn === undefined) return "has no sourceArn, so any API Gateway API, in any account, may invoke the function";
   const body = bodies.find((b) => {
@@ -49,7 +51,7 @@ function scopeProblem(permission: GraphResource, bodies: readonly RestApiBody[],
   });
   if (!body) return `has sourceArn ${arn}, which is not under the executionArn of this program's API`;
   const rest = arn.slice(String(body.api.outputs?.["executionArn"]).length + 1);
-  if (/^authorizers\/[^/*]+$/.test(rest)) {
+  if (/^authorizers\/[^/*]+$/.test(rest) || (body.kind === "http" && rest === "authorizers/*")) {
     return hasLambdaAuthorizer(body) ? undefined : `has sourceArn ${arn} for an authorizer, but the API has no Lambda authorizer`;
   }
   const slash = rest.indexOf("/");
@@ -65,7 +67,7 @@ function scopeProblem(permission: GraphResource, bodies: readonly RestApiBody[],
   return `has sourceArn ${arn}, which is not the ARN of a route of the API (only path parameters, greedy paths and ANY methods are *)`;
 }
 
-function permissionProblems(permission: GraphResource, bodies: readonly RestApiBody[], stages: ReadonlySet<string>, context: SecurityContext): string[] {
+function permissionProblems(permission: GraphResource, bodies: readonly ApiBody[], stages: ReadonlySet<string>, context: SecurityContext): string[] {
   const principal = permission.inputs["principal"];
   const action = permission.inputs["action"];
   const scope = scopeProblem(permission, bodies, stages, context.foldedPermissions.has(permission.name));
@@ -76,8 +78,13 @@ function permissionProblems(permission: GraphResource, bodies: readonly RestApiB
   ];
 }
 
+/** The stages the program deploys: REST stages' `stageName`, HTTP stages' `name` (`$default` included). */
 function stageNames(graph: ResourceGraph): ReadonlySet<string> {
-  return new Set(resourcesOf(graph, RESOURCE_TYPES.stage).flatMap((s) => (typeof s.inputs["stageName"] === "string" ? [s.inputs["stageName"]] : [])));
+  const names = [
+    ...resourcesOf(graph, RESOURCE_TYPES.stage).map((s) => s.inputs["stageName"]),
+    ...resourcesOf(graph, RESOURCE_TYPES.httpStage).map((s) => s.inputs["name"]),
+  ];
+  return new Set(names.filter((name): name is string => typeof name === "string"));
 }
 
 /** Reports each Permission with another principal or action, or a sourceArn wider than its routes. */
@@ -85,9 +92,9 @@ export const lambdaPermission: SecurityCheck = {
   id: "lambda-permission",
   title: "Lambda permissions scoped to this API's routes",
   rules: ["CKV_AWS_364", "cfn-nag F13", "cfn-nag W24", "KICS 1d6e16f1"],
-  kinds: ["rest"],
+  kinds: ["rest", "http"],
   run(graph, context) {
-    const bodies = restApiBodies(graph);
+    const bodies = apiBodies(graph);
     const stages = stageNames(graph);
     return resourcesOf(graph, RESOURCE_TYPES.permission).flatMap((permission): Finding[] => {
       const problems = permissionProblems(permission, bodies, stages, context);

@@ -11,7 +11,7 @@ export const logRetention: SecurityCheck = {
   id: "log-retention",
   title: "Retention on every log group",
   rules: ["CKV_AWS_66"],
-  kinds: ["rest"],
+  kinds: ["rest", "http"],
   run(graph) {
     return resourcesOf(graph, RESOURCE_TYPES.logGroup).flatMap((group) => {
       const days = group.inputs["retentionInDays"];

@@ -3,7 +3,10 @@
  *
  * HTTP APIs support only proxy-style integrations and none of REST's API keys, usage plans, request validation,
  * caching, Cognito or TOKEN authorizers, edge or private endpoints, binary media types, compression, gateway
- * responses, resource policies, AWS WAF or X-Ray; using one on `x-gateway.api: http` would be silently lost.
+ * responses, resource policies, AWS WAF or X-Ray; a route has one authorization type (so one security scheme per
+ * requirement), backend certificates are always verified, and a private integration names its target (a listener
+ * or Cloud Map service ARN), not a URL. Using one of these on `x-gateway.api: http` would be
+ * silently lost.
  * Source: API Gateway Developer Guide, "Choose between REST APIs and HTTP APIs" (http-api-vs-rest.html) and
  * "AWS service integrations for HTTP APIs" (http-api-develop-integrations-aws-services-reference.html).
  */
@@ -28,6 +31,7 @@ const SUBTYPES = new Set([
 const REST = "or use a REST API (x-gateway.api: rest)";
 const BASE64 = "Return base64 with isBase64Encoded from Lambda instead.";
 const CACHE = `Cache in the backend or a CDN, ${REST}.`;
+const COMBINED = `An HTTP route has one authorizer: check everything in one Lambda authorizer, ${REST}.`;
 const JWT_FOR_COGNITO =
   "Use x-gateway: { jwt: { issuer: https://cognito-idp.<region>.amazonaws.com/<userPoolId>, audiences: [<app client id>] } }.";
 
@@ -40,6 +44,21 @@ function integrationGaps(i: Integration): [string, string, Origin][] {
   if ((i.kind === "lambda" || i.kind === "http") && !i.proxy) {
     const fix = `Remove proxy: false (HTTP APIs pass requests through), ${REST}.`;
     gaps.push([`non-proxy ${i.kind} integrations`, fix, child(i.origin, "proxy")]);
+  }
+  if (i.kind === "http") {
+    // A private integration names its target (a listener or Cloud Map service ARN), a public one a URL.
+    const target = i.url.startsWith("arn:");
+    if (i.vpcLink && !target) {
+      const fix = "Give url the ARN of the ALB or NLB listener, or of the Cloud Map service, the VPC link reaches.";
+      gaps.push(["private integrations to a URL", fix, child(i.origin, "url")]);
+    }
+    if (!i.vpcLink && target) {
+      gaps.push(["a listener or Cloud Map target without a VPC link", "Add vpcLink: { id } to reach it, or give a public https URL.", child(i.origin, "url")]);
+    }
+  }
+  if (i.kind === "http" && i.tls?.insecureSkipVerification === true) {
+    const fix = "HTTP APIs always verify backend certificates; give a private integration tls.serverName instead.";
+    gaps.push(["skipping TLS verification of the backend", fix, child(i.origin, "tls", "insecureSkipVerification")]);
   }
   if (i.kind === "aws" && !SUBTYPES.has(`${i.service}:${i.action}`)) {
     const fix =
@@ -67,7 +86,10 @@ export const apiKindUnsupportedHttp: Rule = {
       once({ code: "api-kind-unsupported", args: { feature, kind: "HTTP", fix }, origin, part: "key" });
     const used = new Set<string>();
     for (const op of model.operations) {
-      for (const alternative of op.security) for (const s of alternative.schemes) used.add(s.name);
+      for (const alternative of op.security) {
+        for (const s of alternative.schemes) used.add(s.name);
+        if (alternative.schemes.length > 1) flag("several security schemes required together", COMBINED, alternative.origin);
+      }
       if (op.integration) for (const [feature, fix, at] of integrationGaps(op.integration)) flag(feature, fix, at);
       const o = op.options;
       const first = o.usagePlans[0];

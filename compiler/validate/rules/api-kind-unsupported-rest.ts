@@ -2,15 +2,19 @@
  * Features REST APIs do not have.
  *
  * JWT authorizers and simple-response Lambda authorizers exist only on HTTP APIs; on `x-gateway.api: rest` an
- * operation secured by one would have no authorizer to attach.
+ * operation secured by one would have no authorizer to attach. So do Lambda payload format versions and private
+ * integrations that name a load balancer listener or Cloud Map service by ARN (REST VPC links take a URL).
  * Source: API Gateway Developer Guide, "Choose between REST APIs and HTTP APIs" (http-api-vs-rest.html),
- * "Control access to HTTP APIs with JWT authorizers" (http-api-jwt-authorizer.html).
+ * "Control access to HTTP APIs with JWT authorizers" (http-api-jwt-authorizer.html), "Private integrations for HTTP
+ * APIs" (http-api-develop-integrations-private.html).
  */
 import { child, parent } from "../origins.js";
 import type { Rule } from "../rule.js";
 
 const JWT_FIX =
   "Use x-gateway: { cognito: { userPools } } for Cognito tokens or a Lambda authorizer, or an HTTP API (x-gateway.api: http).";
+const TARGET_FIX =
+  "REST private integrations reach a Network Load Balancer through vpcLink at its http(s) URL; give that URL, or use an HTTP API (x-gateway.api: http).";
 const SIMPLE_FIX = "REST Lambda authorizers return an IAM policy; remove simpleResponses.";
 
 /** Reports each offending security scheme used by an operation once, at its authorizer's key. */
@@ -45,6 +49,14 @@ export const apiKindUnsupportedRest: Rule = {
     }
     for (const op of model.operations) {
       const integration = op.integration;
+      if (integration?.kind === "http" && integration.url.startsWith("arn:")) {
+        report({
+          code: "api-kind-unsupported",
+          args: { kind: "REST", feature: "load balancer listener and Cloud Map targets", fix: TARGET_FIX },
+          origin: child(integration.origin, "url"),
+          part: "value",
+        });
+      }
       if (integration?.kind === "lambda" && integration.payloadFormat !== undefined) {
         report({
           code: "api-kind-unsupported",

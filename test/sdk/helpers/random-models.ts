@@ -3,10 +3,12 @@
  * colliding spellings; schemas mixing every keyword the types read (type lists, enums of all kinds, nullable,
  * allOf/oneOf/anyOf with discriminators, readOnly/writeOnly, additionalProperties beside properties, tuples), with
  * `$ref`s between them in any shape, cycles included (also the pure alias cycles `check` would reject); and a few
- * operations whose inline schemas use them. Built as IR directly, so nothing upstream filters them.
+ * operations whose inline schemas use them, one with an id that is a reserved word, a runtime name or a hazard
+ * (`then`, `constructor`), an undeclared path variable and security schemes with hostile names. Built as IR
+ * directly, so nothing upstream filters them.
  */
 import * as fc from "fast-check";
-import type { GatewayModel, Operation, Schema } from "../../../compiler/model/types.js";
+import type { GatewayModel, Operation, Schema, SecurityScheme } from "../../../compiler/model/types.js";
 import { at, emptyModel } from "../../helpers/model.js";
 
 const NAMES = [
@@ -15,6 +17,15 @@ const NAMES = [
 ];
 
 const PROPERTY_NAMES = ["id", "name", "kind", "x-tag", "class", "__proto__", "constructor", "2x", "a b", "é", "*/", '"q"', "\u2028", ""];
+
+const OPERATION_IDS = ["constructor", "then", "delete", "settle", "ApiError", "GetPet", "Credentials", "$runtime", "x/y z", "__proto__"];
+
+/** Security schemes named like object internals and with spaces; the hostile operation requires them. */
+const SCHEMES: SecurityScheme[] = [
+  { name: "__proto__", type: "apiKey", in: "header", paramName: "x-key", origin: at("/s/0") },
+  { name: "a b", type: "http", scheme: "bearer", origin: at("/s/1") },
+  { name: "constructor", type: "http", scheme: "digest", origin: at("/s/2") },
+];
 
 const TEXT = fc.constantFrom("plain", "ends */ here", "line\u2028sep\u2029end", "cr\rlf\r\nend", "@deprecated inside", "/* open");
 
@@ -113,19 +124,25 @@ function operationArb(id: string, path: string, schema: fc.Arbitrary<Json>): fc.
   }));
 }
 
-/** A random model: up to 8 components named from {@link NAMES} and two operations. */
+/** A random model: up to 8 components named from {@link NAMES} and three operations. */
 export const randomModel: fc.Arbitrary<GatewayModel> = fc.subarray(NAMES, { minLength: 1, maxLength: 8 }).chain((names) => {
   const schema = schemaArb(names);
+  const security = [
+    { schemes: [{ name: "__proto__", scopes: [] }, { name: "a b", scopes: [] }], origin: at("/sec/0") },
+    { schemes: [{ name: "constructor", scopes: [] }], origin: at("/sec/1") },
+  ];
   return fc
     .record({
       schemas: fc.tuple(...names.map(() => schema)),
       create: operationArb("create-pet", "/pets", schema),
       list: operationArb("2list", "/pets/{id}", schema),
+      hostile: fc.constantFrom(...OPERATION_IDS).chain((id) => operationArb(id, "/things/{a b}/{__proto__}", schema)),
     })
-    .map(({ schemas, create, list }) =>
+    .map(({ schemas, create, list, hostile }) =>
       emptyModel({
         schemas: [...names].sort().map((name, i) => ({ name, schema: schemas[i] as Schema, origin: at(`/components/schemas/${i}`) })),
-        operations: [create, list],
+        operations: [create, list, { ...hostile, security }],
+        securitySchemes: SCHEMES,
       }),
     );
 });

@@ -70,9 +70,17 @@ export interface TscRun {
   readonly ms: number;
 }
 
-/** The tsc options of the check: strict, the lib a browser or Node 18+ consumer has, no ambient @types. */
+/**
+ * The tsc options of the check: strict and every stricter check a consumer may turn on (unused names, unchecked
+ * index access, exact optional properties), the lib a browser or Node 18+ consumer has, no ambient @types.
+ */
 const COMPILER_OPTIONS = {
   strict: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: true,
+  noImplicitOverride: true,
   noEmit: true,
   target: "ES2022",
   module: "NodeNext",

@@ -8,6 +8,7 @@
  * of the schemas: each is walked once, and the variant and reachability closures visit each reference edge once.
  */
 import type { GatewayModel, Schema } from "../../../model/types.js";
+import { compareStrings } from "../../../order.js";
 import { isMarked, type Target, type Targets } from "./targets.js";
 
 /** Keys whose values are data, not schemas. */
@@ -24,7 +25,7 @@ interface Visitor {
   readonly onFlag: () => void;
 }
 
-/** Walks `schema`, reporting to `visitor`. */
+/** Walks `schema`, reporting to `visitor`; keys in code-unit order, so what is found first never depends on how the spec orders them. */
 function walk(schema: unknown, visitor: Visitor): void {
   if (Array.isArray(schema)) {
     for (const item of schema) walk(item, visitor);
@@ -32,14 +33,14 @@ function walk(schema: unknown, visitor: Visitor): void {
   }
   if (typeof schema !== "object" || schema === null) return;
   const obj = schema as Readonly<Record<string, unknown>>;
-  for (const key of Object.keys(obj)) {
+  for (const key of Object.keys(obj).sort(compareStrings)) {
     const value = obj[key];
     if (key === "$ref") {
       if (typeof value === "string") visitor.onRef(value);
     } else if (SCHEMA_MAPS.has(key)) {
       if (typeof value !== "object" || value === null) continue;
       const map = value as Readonly<Record<string, unknown>>;
-      for (const name of Object.keys(map)) {
+      for (const name of Object.keys(map).sort(compareStrings)) {
         const member = map[name];
         if (key === "properties" && (isMarked(member, "readOnly", visitor.targets) || isMarked(member, "writeOnly", visitor.targets))) visitor.onFlag();
         walk(member, visitor);

@@ -11,6 +11,7 @@
  */
 import type { Target, Targets } from "./targets.js";
 import { escapeToken } from "../../../parse/pointer.js";
+import { compareStrings } from "../../../order.js";
 
 /** A discriminator as the types use it: the tag property and the explicit values of each target. */
 export interface Discriminator {
@@ -30,7 +31,7 @@ export function discriminatorOf(schema: Obj, targets: Targets): Discriminator | 
   const mapping = new Map<string, string[]>();
   if (isObj(raw["mapping"])) {
     const entries = raw["mapping"];
-    for (const value of Object.keys(entries)) {
+    for (const value of Object.keys(entries).sort(compareStrings)) {
       const ref = entries[value];
       if (typeof ref !== "string") continue;
       const target = targets.resolve(ref.startsWith("#") ? ref : `#/components/schemas/${encodeURIComponent(escapeToken(ref))}`);

@@ -7,6 +7,8 @@
  *   later) separate words. A name that would start with a digit starts with `_` (`2fa` → `_2fa`).
  * - A name that is a global the SDK or its users rely on (`Blob`, `Error`, `Response`, `Record`, …: see
  *   {@link GLOBAL_TYPE_NAMES}) gets the suffix `Model` (`Error` → `ErrorModel`), so no declaration shadows it.
+ * - A name the SDK's runtime exports (`ApiError`, `ApiResponse`, …: the allocator's `reserved` set) gets the same
+ *   suffix when claimed.
  * - When names still collide, the first claim keeps the name and later ones get `2`, `3`, …; callers claim in a
  *   fixed order (spec names that already are the identifier first), so a name changes only when a schema whose
  *   name collides with it is added, never when an unrelated one is.
@@ -92,14 +94,18 @@ export function typeName(text: string, fallback: string): string {
 
 /**
  * Hands out unique identifiers: the first claim of a name gets it, later ones get `2`, `3`, … appended (after a
- * `_` when the name ends with a digit: `ListPetsResponse200_2`).
+ * `_` when the name ends with a digit: `ListPetsResponse200_2`). A `reserved` name (one the SDK declares itself)
+ * is never handed out: a claim of it is a claim of the name with the `Model` suffix.
  */
 export class NameAllocator {
   private readonly taken = new Set<string>();
   private readonly next = new Map<string, number>();
 
-  /** `candidate`, or the first free `candidate` + n (n ≥ 2). */
-  claim(candidate: string): string {
+  constructor(readonly reserved: ReadonlySet<string> = new Set()) {}
+
+  /** `candidate` (with the `Model` suffix when reserved), or the first free one of those + n (n ≥ 2). */
+  claim(wanted: string): string {
+    const candidate = this.reserved.has(wanted) ? wanted + GLOBAL_SUFFIX : wanted;
     if (!this.taken.has(candidate)) {
       this.taken.add(candidate);
       return candidate;

@@ -6,7 +6,8 @@
  * - `type` (3.1: an array of types, `"null"` among them) → `string` (`format: binary` → `Blob`; `date-time` and
  *   every other format stay `string`), `number` (also `integer`), `boolean`, `null`, arrays (`prefixItems`
  *   → tuples) and objects; no `type` → inferred from `properties`/`items`, else `unknown`.
- * - Objects: `required` properties plain, the others `?`; `readOnly` properties left out of requests and
+ * - Objects: properties in code-unit order of their names (the output never depends on how the spec orders its
+ *   keys), `required` ones plain, the others `?`; `readOnly` properties left out of requests and
  *   `writeOnly` ones out of responses; `additionalProperties` / `patternProperties` → an index signature whose type
  *   also admits every property's type (TypeScript requires it), `unknown` when those are too large to repeat; a
  *   bare `type: object` → `{ [key: string]: unknown }`.
@@ -21,6 +22,7 @@
  * {@link Scope.cut}.
  */
 import { ts } from "ts-morph";
+import { compareStrings } from "../../../order.js";
 import { schemaDoc, withDoc } from "./jsdoc.js";
 import { discriminatorOf, tagValues, type Discriminator } from "./discriminator.js";
 import { propertyName } from "./names.js";
@@ -232,7 +234,7 @@ export class SchemaTypeBuilder {
     let optional = false;
     const properties = isObj(s["properties"]) ? s["properties"] : {};
     const required = new Set(Array.isArray(s["required"]) ? s["required"].filter((r) => typeof r === "string") : []);
-    for (const name of Object.keys(properties)) {
+    for (const name of Object.keys(properties).sort(compareStrings)) {
       const property = properties[name];
       if (isMarked(property, scope.direction === "write" ? "readOnly" : "writeOnly", this.targets)) continue;
       const type = this.type(property, scope, "nested");
@@ -256,7 +258,8 @@ export class SchemaTypeBuilder {
    */
   private indexType(s: Obj, scope: Scope, empty: boolean): ts.TypeNode | undefined {
     const additional = s["additionalProperties"];
-    const patterns = isObj(s["patternProperties"]) ? Object.values(s["patternProperties"]) : [];
+    const patternMap = isObj(s["patternProperties"]) ? s["patternProperties"] : {};
+    const patterns = Object.keys(patternMap).sort(compareStrings).map((k) => patternMap[k]);
     const values: unknown[] = [...(additional === undefined || additional === false ? [] : [additional]), ...patterns];
     if (values.length > 0) return unionOf(values.map((v) => this.type(v, scope, "nested")));
     if (!empty) return undefined;

@@ -301,6 +301,11 @@ const deployment = new aws.apigateway.Deployment("api", {
 const accessLogs = new aws.cloudwatch.LogGroup("api-access-logs", {
   retentionInDays: settings.logging.retentionDays,
 });
+// Execution logs: API Gateway writes to this group, and would create it with no retention if it did not exist.
+const executionLogs = new aws.cloudwatch.LogGroup("api-execution-logs", {
+  name: pulumi.interpolate`API-Gateway-Execution-Logs_${api.id}/${stack}`,
+  retentionInDays: settings.logging.retentionDays,
+});
 const apiStage = new aws.apigateway.Stage("api", {
   restApi: api.id,
   deployment: deployment.id,
@@ -319,7 +324,7 @@ const apiStage = new aws.apigateway.Stage("api", {
     team: "pets-platform",
   },
 }, {
-  dependsOn: apiGatewayAccount,
+  dependsOn: apiGatewayAccount ? [executionLogs, apiGatewayAccount] : [executionLogs],
 });
 
 // ── Method settings ──

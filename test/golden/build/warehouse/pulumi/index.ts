@@ -148,6 +148,7 @@ const apiGatewayAccount = accountLogRole && new aws.apigateway.Account("apigatew
 const bodyTemplate = fs.readFileSync(path.join(__dirname, "..", "openapi.aws.json"), "utf8");
 const placeholderValues: [string, pulumi.Input<string>][] = [
   ["${portico:config:dutyAlertsPublisherRoleArn}", config_dutyAlertsPublisherRoleArn],
+  ["${portico:config:executeApiVpcEndpointId}", config_executeApiVpcEndpointId],
   ["${portico:config:manifestsVpcLinkId}", config_manifestsVpcLinkId],
   ["${portico:config:telemetryWriterRoleArn}", config_telemetryWriterRoleArn],
   ["${portico:function:inventory:arn}", config_inventoryFunctionArn],
@@ -159,7 +160,7 @@ const api = new aws.apigateway.RestApi("api", {
   name: "warehouse-internal",
   description: "Stock, shipments and scanner events of the distribution centres. Internal.",
   body: body,
-  putRestApiMode: "merge",
+  putRestApiMode: "overwrite",
   failOnWarnings: true,
   endpointConfiguration: {
     types: "PRIVATE",
@@ -188,6 +189,11 @@ const deployment = new aws.apigateway.Deployment("api", {
 const accessLogs = new aws.cloudwatch.LogGroup("api-access-logs", {
   retentionInDays: settings.logging.retentionDays,
 });
+// Execution logs: API Gateway writes to this group, and would create it with no retention if it did not exist.
+const executionLogs = new aws.cloudwatch.LogGroup("api-execution-logs", {
+  name: pulumi.interpolate`API-Gateway-Execution-Logs_${api.id}/${stack}`,
+  retentionInDays: settings.logging.retentionDays,
+});
 const apiStage = new aws.apigateway.Stage("api", {
   restApi: api.id,
   deployment: deployment.id,
@@ -206,7 +212,7 @@ const apiStage = new aws.apigateway.Stage("api", {
     team: "logistics",
   },
 }, {
-  dependsOn: apiGatewayAccount,
+  dependsOn: apiGatewayAccount ? [executionLogs, apiGatewayAccount] : [executionLogs],
 });
 
 // ── Method settings ──

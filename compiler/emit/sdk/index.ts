@@ -1,0 +1,61 @@
+/**
+ * The `sdk` emitter: a typed TypeScript client package in `sdk/typescript/`, for any OpenAPI 3.0/3.1 description
+ * (with or without `x-gateway`):
+ *
+ * - `src/types.ts`: a type for every schema and for each operation's inline schemas (./types/);
+ * - `src/runtime.ts`: the shared runtime, the same for every API (templates/sdk/runtime.ts);
+ * - `src/operations.ts`: one function per operation, typed parameters, results and errors (./operations-file.ts);
+ * - `src/client.ts`: a class over them (./client-file.ts); `src/index.ts`: the exports;
+ * - `package.json`, `tsconfig.json` and a README that calls this API's own operations.
+ *
+ * Names: the runtime's public exports are reserved before the types are named, and every other export is claimed
+ * from the allocator that named the types, so the package's exports never collide (./names.ts).
+ */
+import type { GatewayModel } from "../../model/types.js";
+import type { Emitter, OutputFile } from "../emitter.js";
+import { defaultBaseUrl } from "./base-url.js";
+import { clientFile } from "./client-file.js";
+import { sdkNames } from "./names.js";
+import { operationsFile } from "./operations-file.js";
+import { indexFile, packageJson, tsconfigJson } from "./package-files.js";
+import { readme } from "./readme.js";
+import { runtimeSource } from "./runtime-source.js";
+import { schemeSpecs } from "./security.js";
+import { schemaTypes } from "./types/index.js";
+
+/** Where the package is written, under `--out`. */
+export const SDK_DIR = "sdk/typescript";
+
+/** The files of the SDK package of `model`, paths relative to `--out`. */
+export function sdkFiles(model: GatewayModel): OutputFile[] {
+  const runtime = runtimeSource();
+  const types = schemaTypes(model, { reserved: new Set([...runtime.values, ...runtime.types]) });
+  const callable = model.operations.flatMap((op, i) => (op.method === "ANY" ? [] : [{ op, types: types.names.operations[i] as (typeof types.names.operations)[number] }]));
+  const names = sdkNames(model, callable.map((c) => c.op), types.allocator);
+  const schemes = schemeSpecs(model);
+  const baseUrl = defaultBaseUrl(model);
+  const ops = operationsFile({
+    model,
+    operations: callable.map((c, i) => ({ ...c, names: names.operations[i] as (typeof names.operations)[number] })),
+    pkg: names.package,
+    schemes,
+    baseUrl,
+  });
+  const file = (path: string, content: string): OutputFile => ({ path: `${SDK_DIR}/${path}`, content });
+  return [
+    file("package.json", packageJson(model)),
+    file("tsconfig.json", tsconfigJson()),
+    file("README.md", readme(model, ops.operations, names.package, schemes, baseUrl)),
+    file("src/types.ts", types.text),
+    file("src/runtime.ts", runtime.text),
+    file("src/operations.ts", ops.text),
+    file("src/client.ts", clientFile(model, ops.operations, names.package)),
+    file("src/index.ts", indexFile(names.package, runtime)),
+  ];
+}
+
+/** The SDK emitter, registered in ../index.ts. */
+export const sdkEmitter: Emitter = {
+  name: "sdk",
+  emit: (model) => sdkFiles(model),
+};
