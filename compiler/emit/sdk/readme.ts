@@ -55,7 +55,12 @@ function example(schema: Schema | undefined, model: GatewayModel, depth = 0): un
   if (schema === undefined || depth > 3) return {};
   const ref = schema["$ref"];
   if (typeof ref === "string") {
-    const name = decodeURIComponent(ref.replace(/^#\/components\/schemas\//, "")).replace(/~1/g, "/").replace(/~0/g, "~");
+    let name: string;
+    try {
+      name = decodeURIComponent(ref.replace(/^#\/components\/schemas\//, "")).replace(/~1/g, "/").replace(/~0/g, "~");
+    } catch {
+      return {};
+    }
     return example(model.schemas.find((s) => s.name === name)?.schema, model, depth + 1);
   }
   for (const key of ["example", "default", "const"]) if (isScalar(schema[key]) && schema[key] !== null) return schema[key];
