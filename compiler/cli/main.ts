@@ -78,7 +78,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   const names = EMITTER_NAMES;
   program
     .command("build")
-    .description("check a spec and, without errors, write its artifacts: the deployment (openapi, pulumi) and the client SDK (sdk)")
+    .description("check a spec and, without errors, write its artifacts: the deployment (openapi, pulumi), its mapping templates (templates) and the client SDK (sdk)")
     .argument("<spec>", "the OpenAPI file (YAML or JSON)")
     .requiredOption("--out <dir>", "output folder")
     .addOption(overlayOption())

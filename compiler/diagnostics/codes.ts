@@ -171,6 +171,11 @@ export const codes = {
     whenNotDeploying: "skip",
     message: msg`Integration timeout ${"value"} ms is outside ${"min"}–${"max"} ms for ${"kind"} APIs.${"hint"}`,
   },
+  "integration-source-invalid": {
+    severity: "error",
+    whenNotDeploying: "skip",
+    message: msg`${"setting"} ${"value"} cannot be read from the request: ${"reason"}.`,
+  },
   "quota-exceeded": {
     severity: "error",
     whenNotDeploying: "skip",

@@ -26,13 +26,16 @@ export interface EmitContext {
 }
 
 /** The artifacts `--emit` can select, in the order they are built. Kept apart from the emitters, which are heavy to load. */
-export const EMITTER_NAMES = ["openapi", "pulumi", "sdk"] as const;
+export const EMITTER_NAMES = ["openapi", "pulumi", "templates", "sdk"] as const;
 
 /** The name of an emitter, as `--emit` takes it. */
 export type EmitterName = (typeof EMITTER_NAMES)[number];
 
-/** The artifacts that deploy the API; the SDK only describes it to its consumers. */
-export const DEPLOYED: ReadonlySet<EmitterName> = new Set(["openapi", "pulumi"]);
+/**
+ * The artifacts that deploy the API, or are taken from what deploys it (the mapping templates); the SDK only
+ * describes the API to its consumers.
+ */
+export const DEPLOYED: ReadonlySet<EmitterName> = new Set(["openapi", "pulumi", "templates"]);
 
 /** An emitter: one artifact family, selected by name with `--emit`. */
 export interface Emitter {

@@ -6,6 +6,7 @@
 import type { DiagnosticCollector } from "../diagnostics/diagnostic.js";
 import type { GatewayModel, Integration, Origin } from "../model/types.js";
 import { planProxyResources, proxyFor } from "./aws-openapi/proxy-resources.js";
+import { isPlannedService } from "./aws-openapi/services/index.js";
 
 /** What of `i` a REST API does not deploy yet: `[feature, place]` pairs. */
 function restIntegrationGaps(i: Integration): [string, Origin][] {
@@ -13,10 +14,10 @@ function restIntegrationGaps(i: Integration): [string, Origin][] {
   if (i.kind !== "mock" && i.request && !(i.kind === "stepfunctions" || i.request.kind === "template")) {
     gaps.push(["request mappings (request shapes and templateFile)", i.request.origin]);
   }
-  // The role and the action are deployed, but a service request needs its target (table, queue, topic, bucket and
-  // key) and a body in the service's format, which only a request template gives: without one, the call fails.
-  if (i.kind === "aws" && i.request?.kind !== "template") {
-    gaps.push(["the service requests of AWS-service integrations (table, queue, topic, bucket and key) without a request template", i.origin]);
+  // Portico builds the service request of the actions it knows (./aws-openapi/services/); for any other action the
+  // request body is passed on as it is, which is the service's request only if the client sends one.
+  if (i.kind === "aws" && i.request?.kind !== "template" && !isPlannedService(i)) {
+    gaps.push(["the service request of an AWS-service integration Portico builds none for (another action, or no resource; docs/x-gateway.md) and that has no request template", i.origin]);
   }
   if (i.response) gaps.push(["response mappings (response and errors)", i.response.origin]);
   return gaps;

@@ -19,6 +19,7 @@ import { duplicateOperationId } from "./rules/duplicate-operation-id.js";
 import { functionUnknown } from "./rules/function-unknown.js";
 import { greedyPathNotLast } from "./rules/greedy-path-not-last.js";
 import { integrationPresence } from "./rules/integration-presence.js";
+import { integrationSourceInvalid } from "./rules/integration-source-invalid.js";
 import { integrationTimeoutRange } from "./rules/integration-timeout-range.js";
 import { invalidHeaderName } from "./rules/invalid-header-name.js";
 import { invisibleCharacters } from "./rules/invisible-characters.js";
@@ -62,6 +63,7 @@ export const rules: readonly Rule[] = Object.freeze([
   apiKindUnsupportedRest,
   apiKindUnsupportedWebSocket,
   integrationTimeoutRange,
+  integrationSourceInvalid,
   invalidHeaderName,
   corsWildcardCredentials,
   domainSettings,

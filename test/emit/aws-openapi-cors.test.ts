@@ -140,8 +140,10 @@ test("several origins: the origin is echoed only when allowed, with Vary: Origin
   assert.ok(check.includes("#set($context.responseOverride.header.Access-Control-Allow-Origin = $corsOrigin)"));
   const mockTemplate = doc.paths["/items"].post["x-amazon-apigateway-integration"].responses.default.responseTemplates["application/json"];
   assert.is(mockTemplate, `${check}#[[{"ok":"$1"}]]#`);
+  const legacyTemplate = doc.paths["/legacy"].get["x-amazon-apigateway-integration"].responses.default.responseTemplates["application/json"];
+  assert.is(legacyTemplate, `${check}$input.body`, "a response without a template passes the body on");
   const sqsTemplate = doc.paths["/queue"].post["x-amazon-apigateway-integration"].responses.default.responseTemplates["application/json"];
-  assert.is(sqsTemplate, `${check}$input.body`, "a response without a template passes the body on");
+  assert.ok(sqsTemplate.startsWith(check) && sqsTemplate.length > check.length, "a service's own response template is kept after the check");
   const photo = doc.paths["/photo"].get["x-amazon-apigateway-integration"].responses.default;
   assert.is(photo.responseTemplates, undefined, "a binary response is not re-encoded by a template");
   for (const name of ["Access-Control-Allow-Origin", "Vary"]) assert.ok(doc.paths["/items"].post.responses["200"].headers[name], name);

@@ -5,10 +5,12 @@ import * as assert from "uvu/assert";
 import { parse as parseYaml } from "yaml";
 import { Project } from "ts-morph";
 import { build, nodeHost } from "../../compiler/index.js";
+import { encodePlaceholderValue } from "../../compiler/emit/placeholders.js";
 import { configUses } from "../../compiler/emit/pulumi/config.js";
 import { createNames } from "../../compiler/model/names.js";
 import type { GatewayModel } from "../../compiler/model/types.js";
 import { mockAuthorizerId } from "../../compiler/security/mock-run.js";
+import { renderTemplate } from "../../compiler/vtl/index.js";
 import { model } from "./fixtures/build.js";
 import { githubModel } from "./fixtures/github.js";
 import { hostileModel, PAYLOAD } from "./fixtures/hostile.js";
@@ -60,9 +62,12 @@ const pets = emitted.get("emit-pets") ?? [];
 
 /** What the mocks resolve a placeholder of `spec` to: a config value, or an ARN as the mocks compute it. */
 function resolved(token: string, spec: GatewayModel, config: Readonly<Record<string, string>>): string {
-  const [, kind = "", name = ""] = /^\$\{portico:(\w+):([^:}]+)/.exec(token) ?? [];
+  const [, kind = "", name = "", attribute] = /^\$\{portico:(\w+):([^:}]+)(?::(\w+))?/.exec(token) ?? [];
   const key = decodeURIComponent(name);
-  if (kind === "config") return config[key] ?? "";
+  if (kind === "config") {
+    const value = config[key] ?? "";
+    return attribute === "url" || attribute === "queuePath" ? encodePlaceholderValue(attribute, value) : value;
+  }
   if (kind === "role") return `arn:aws:iam::123456789012:role/integration-${key}`;
   const fn = spec.functions.find((f) => f.name === key);
   if (fn?.kind === "arn") return fn.arn.kind === "config" ? config[fn.arn.key] ?? "" : String(fn.arn.kind === "literal" ? fn.arn.value : "");
@@ -174,7 +179,8 @@ test("pets under mocks, stack prod: API, deployment, stage, method settings", as
   assert.is(doc.paths["/adoptions"].post["x-amazon-apigateway-integration"].credentials, "arn:aws:iam::123456789012:role/integration-create-adoption");
   assert.equal(doc.components.securitySchemes.users["x-amazon-apigateway-authorizer"].providerARNs, [PETS_CONFIG.userPoolArn]);
   assert.is(doc.paths["/adoptions/{adoptionId}"].get["x-amazon-apigateway-integration"].connectionId, "vl-123");
-  assert.match(doc.paths["/adoptions"].post["x-amazon-apigateway-integration"].requestTemplates["application/json"], /"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:adopt"/);
+  const startExecution = doc.paths["/adoptions"].post["x-amazon-apigateway-integration"].requestTemplates["application/json"];
+  assert.equal(JSON.parse(renderTemplate(startExecution, { body: '{"petId":"p1"}' }).output), { input: '{"petId":"p1"}', stateMachineArn: PETS_CONFIG.adoptionMachine });
 
   assert.is(triggerOf(resources), createHash("sha256").update(body).digest("hex"));
   const logs = resourceOf(resources, T.logGroup, "api-access-logs").inputs;

@@ -73,7 +73,7 @@ test("without --emit the same spec is checked for deployment, and nothing is wri
 
 test("build --help lists sdk among the artifacts; --strict needs the Pulumi program", async () => {
   const help = await run("build", "--help");
-  assert.match(help.stdout.replace(/\s+/g, " "), /--emit <artifacts> comma-separated artifacts to write \(openapi, pulumi, sdk\)/);
+  assert.match(help.stdout.replace(/\s+/g, " "), /--emit <artifacts> comma-separated artifacts to write \(openapi, pulumi, templates, sdk\)/);
   assert.match(help.stdout.replace(/\s+/g, " "), /the client SDK \(sdk\)/);
   const strict = await run("build", spec, "--out", path.join(work, "strict"), "--emit", "sdk", "--strict");
   assert.is(strict.code, 2);

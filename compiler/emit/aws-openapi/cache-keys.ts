@@ -14,7 +14,7 @@
 import type { DiagnosticCollector } from "../../diagnostics/diagnostic.js";
 import type { Operation } from "../../model/types.js";
 import { child } from "../../model/lower/read.js";
-import { pathVariables } from "./integration.js";
+import { pathVariables } from "./path-variables.js";
 
 /** The integration properties that key an operation's cache. */
 export interface CacheKeys {

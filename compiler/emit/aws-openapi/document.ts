@@ -15,7 +15,8 @@ import { valueText } from "../placeholders.js";
 import { cacheKeys } from "./cache-keys.js";
 import { corsPlan, gatewayResponseHeaders, preflightOperation, servedMethods, type CorsPlan } from "./cors.js";
 import { gatewayResponsesObject } from "./gateway-responses.js";
-import { httpIntegration, pathVariables } from "./integration.js";
+import { httpIntegration } from "./integration.js";
+import { pathVariables } from "./path-variables.js";
 import { binaryMediaTypes } from "./media-types.js";
 import { planModels, type ModelPlan } from "./models.js";
 import { hasRequiredParameters, methodKey, operationObject } from "./operation.js";
@@ -66,6 +67,7 @@ function directMethod(op: Operation, ctx: DocumentContext): Record<string, unkno
   const operationSlug = ctx.names.operationSlug(op);
   const keys = cacheKeys(op, operationSlug, ctx.report);
   return operationObject(op, {
+    model: ctx.model,
     schemes: ctx.schemes,
     operationSlug,
     ...(requestBody === undefined ? {} : { requestBody }),

@@ -2,14 +2,19 @@
  * `x-amazon-apigateway-integration` for each integration kind of a REST operation (API Gateway developer guide,
  * "x-amazon-apigateway-integration object").
  *
- * Request and response mapping is minimal for now: a raw VTL `template` is used as written; declarative shapes
- * and `templateFile`s and error mappings (`response.errors`) are compiled by a later piece of work, and until then
- * the integrations below pass the request body through unchanged. Request validation, cache keys and CORS
- * headers are added by the operation (./operation.ts).
+ * AWS-service integrations whose action Portico knows get the service request and responses of ./services/; other
+ * mapping is minimal for now: a raw VTL `template` is used as written; declarative shapes and `templateFile`s and
+ * error mappings (`response.errors`) are compiled by a later piece of work, and until then the integrations below
+ * pass the request body through unchanged (a service integration builds its own request from the body). Request
+ * validation, cache keys and CORS headers are added by the operation (./operation.ts).
  */
-import type { HttpMethod, Integration, Mapping, Operation, Parameter } from "../../model/types.js";
+import type { GatewayModel, HttpMethod, Integration, Mapping, Operation, Parameter } from "../../model/types.js";
 import { compactJson, table } from "../json.js";
 import { functionArnToken, lambdaInvocationUri, roleToken, valueText } from "../placeholders.js";
+import { pathVariables } from "./path-variables.js";
+import { serviceErrors } from "./services/errors.js";
+import { serviceIntegrationObject, servicePlan } from "./services/index.js";
+import { targetJson } from "./services/targets.js";
 
 /** JSON is what every generated template reads and writes. */
 const JSON_TYPE = "application/json";
@@ -17,13 +22,8 @@ const JSON_TYPE = "application/json";
 /** A statement of API Gateway's VTL that puts the request body into a JSON string, JSON-escaped (`\'` undone). */
 const ESCAPED_BODY = `$util.escapeJavaScript($input.json('$')).replaceAll("\\\\'","'")`;
 
-/** Names of the path variables of a path template, `+` stripped: `/a/{id}/{proxy+}` → `id`, `proxy`. */
-export function pathVariables(path: string): readonly string[] {
-  return [...path.matchAll(/\{([^}]+?)\+?\}/g)].map((m) => m[1] as string);
-}
-
 /** The status API Gateway answers with when a non-proxy integration succeeds. */
-export function successStatus(integration: Integration): number | undefined {
+function successStatus(integration: Integration): number | undefined {
   if (integration.kind === "mock") return integration.status;
   const proxy = (integration.kind === "lambda" || integration.kind === "http") && integration.proxy;
   return proxy ? undefined : integration.response?.status ?? 200;
@@ -99,7 +99,7 @@ function actionUri(service: string, action: string): string {
  * mapping-template work.
  */
 function stepFunctions(integration: Extract<Integration, { kind: "stepfunctions" }>, roleArn: string): Record<string, unknown> {
-  const machine = JSON.stringify(valueText(integration.stateMachine)).slice(1, -1);
+  const machine = targetJson(integration.stateMachine);
   const template = rawTemplate(integration.request) ?? `{"input": "${ESCAPED_BODY}", "stateMachineArn": "${machine}"}`;
   return {
     type: "aws",
@@ -112,11 +112,43 @@ function stepFunctions(integration: Extract<Integration, { kind: "stepfunctions"
   };
 }
 
+/** The integration of an operation, and what its method must declare for it. */
+export interface IntegrationParts {
+  /** The `x-amazon-apigateway-integration` object. */
+  readonly integration: Record<string, unknown>;
+  /** Statuses the integration's response templates answer with besides those of its `responses`. */
+  readonly overrideStatuses: readonly number[];
+  /** Method request headers its request parameters read. */
+  readonly requestHeaders: readonly string[];
+}
+
 /**
- * The `x-amazon-apigateway-integration` of `op`. `operationSlug` names the role placeholder of AWS-service
- * integrations (see {@link roleToken}).
+ * The `x-amazon-apigateway-integration` of `op` (a REST operation of `model`) and what the method must declare
+ * for it. `operationSlug` names the role placeholder of AWS-service integrations (see {@link roleToken}).
  */
-export function integrationObject(op: Operation, integration: Integration, operationSlug: string): Record<string, unknown> {
+export function integrationParts(model: GatewayModel, op: Operation, integration: Integration, operationSlug: string): IntegrationParts {
+  const timeout = integration.timeout === undefined ? {} : { timeoutInMillis: integration.timeout };
+  const plan = servicePlan(model, op, integration);
+  if (plan !== undefined && integration.kind === "aws") {
+    const credentials = integration.role === undefined ? roleToken(operationSlug) : valueText(integration.role);
+    return {
+      integration: { ...serviceIntegrationObject(op, plan, credentials, rawTemplate(integration.request)), ...timeout },
+      overrideStatuses: plan.overrideStatuses,
+      requestHeaders: plan.requestHeaders,
+    };
+  }
+  const object = integrationObject(op, integration, operationSlug);
+  if (integration.kind !== "aws" && integration.kind !== "stepfunctions") return { integration: object, overrideStatuses: [], requestHeaders: [] };
+  // Any other AWS service call: its failures answer 4XX/5XX (./services/errors.ts), never the success status.
+  const { errors, statuses } = serviceErrors();
+  const responses = table<unknown>();
+  Object.assign(responses, object["responses"]);
+  for (const error of errors) responses[error.pattern] = { statusCode: String(error.status), responseTemplates: { [JSON_TYPE]: error.template } };
+  return { integration: { ...object, responses }, overrideStatuses: statuses, requestHeaders: [] };
+}
+
+/** The `x-amazon-apigateway-integration` of `op` for every integration without a service plan. */
+function integrationObject(op: Operation, integration: Integration, operationSlug: string): Record<string, unknown> {
   const timeout = integration.timeout === undefined ? {} : { timeoutInMillis: integration.timeout };
   switch (integration.kind) {
     case "lambda": {

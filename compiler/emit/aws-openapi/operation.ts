@@ -7,11 +7,12 @@
  * keeps large specs far below the 6 MB import limit. Parameters keep `name`, `in`, `required` and the schema's
  * `type`, the only parts API Gateway honours (developer guide, "API Gateway extensions to OpenAPI", known issues).
  */
-import type { Operation, Schema, SecurityScheme } from "../../model/types.js";
+import type { GatewayModel, Operation, Schema, SecurityScheme } from "../../model/types.js";
 import { table } from "../json.js";
 import type { CacheKeys } from "./cache-keys.js";
 import { withCorsHeaders, type CorsPlan } from "./cors.js";
-import { integrationObject, pathVariables, successStatus } from "./integration.js";
+import { integrationParts, type IntegrationParts } from "./integration.js";
+import { pathVariables } from "./path-variables.js";
 import { securityRequirement } from "./security.js";
 import { REQUEST_VALIDATOR } from "./validators.js";
 
@@ -50,32 +51,42 @@ export function parametersArray(op: Operation): readonly Record<string, unknown>
   return [...path, ...others];
 }
 
+const HEADER_TARGET = "method.response.header.";
+
 /**
- * The method responses: each numeric status of the spec with its description, plus the status a non-proxy
- * integration answers with (and the headers a mock sets), so that its integration response has a method response.
+ * The method responses: each numeric status of the spec with its description, plus every status the integration
+ * answers with (each integration response's, with the headers it sets, and those its templates set), so that each
+ * integration response has a method response.
  */
-export function responsesObject(op: Operation): Record<string, unknown> {
+export function responsesObject(op: Operation, parts?: IntegrationParts): Record<string, unknown> {
   const responses = table<{ description: string; headers?: Record<string, unknown> }>();
   for (const response of op.responses) {
     if (STATUS.test(response.status)) responses[response.status] = { description: response.description };
   }
-  const integration = op.integration;
-  const status = integration === undefined ? undefined : successStatus(integration);
-  if (status !== undefined) {
-    const entry = responses[String(status)] ?? { description: "Integration response" };
-    if (integration?.kind === "mock" && Object.keys(integration.headers).length > 0) {
+  const mapped = (parts?.integration["responses"] ?? {}) as Record<string, Record<string, unknown>>;
+  for (const response of Object.values(mapped)) {
+    const status = String(response["statusCode"]);
+    const entry = responses[status] ?? { description: "Integration response" };
+    const names = Object.keys((response["responseParameters"] ?? {}) as Record<string, string>)
+      .filter((target) => target.startsWith(HEADER_TARGET))
+      .map((target) => target.slice(HEADER_TARGET.length));
+    if (names.length > 0) {
       const headers = table();
-      for (const name of Object.keys(integration.headers)) headers[name] = { schema: { type: "string" } };
+      Object.assign(headers, entry.headers);
+      for (const name of names) headers[name] = { schema: { type: "string" } };
       entry.headers = headers;
     }
-    responses[String(status)] = entry;
+    responses[status] = entry;
   }
+  for (const status of parts?.overrideStatuses ?? []) responses[String(status)] ??= { description: "Integration response" };
   if (Object.keys(responses).length === 0) responses["200"] = { description: "OK" };
   return responses;
 }
 
 /** What the document adds to an operation besides its own parts. */
 export interface OperationParts {
+  /** The model the operation belongs to (its schemas shape service requests). */
+  readonly model: GatewayModel;
   readonly schemes: ReadonlyMap<string, SecurityScheme>;
   /** Names the role placeholder of AWS-service integrations. */
   readonly operationSlug: string;
@@ -92,17 +103,25 @@ export function hasRequiredParameters(op: Operation): boolean {
   return parametersArray(op).some((p) => p["required"] === true);
 }
 
+/** The method's parameters with the optional headers its integration reads and the spec does not declare. */
+function withRequestHeaders(parameters: readonly Record<string, unknown>[], headers: readonly string[]): readonly Record<string, unknown>[] {
+  const declared = new Set(parameters.filter((p) => p["in"] === "header").map((p) => String(p["name"]).toLowerCase()));
+  const added = headers.filter((name) => !declared.has(name.toLowerCase()));
+  return [...parameters, ...added.map((name) => ({ name, in: "header", required: false, schema: { type: "string" } }))];
+}
+
 /** The operation object of `op` under its path item; native `x-amazon-apigateway-*` extensions win. */
 export function operationObject(op: Operation, parts: OperationParts): Record<string, unknown> {
-  const parameters = parametersArray(op);
+  const integrated = op.integration === undefined ? undefined : integrationParts(parts.model, op, op.integration, parts.operationSlug);
+  const parameters = withRequestHeaders(parametersArray(op), integrated?.requestHeaders ?? []);
   const result = table();
   result.operationId = op.id;
   if (parameters.length > 0) result.parameters = parameters;
   if (parts.requestBody !== undefined) result.requestBody = parts.requestBody;
-  let responses = responsesObject(op);
+  let responses = responsesObject(op, integrated);
   result.security = securityRequirement(op, parts.schemes);
-  if (op.integration !== undefined) {
-    let integration = integrationObject(op, op.integration, parts.operationSlug);
+  if (integrated !== undefined) {
+    let integration = integrated.integration;
     const keys = parts.cacheKeys;
     if (keys !== undefined) {
       integration = {

@@ -10,6 +10,7 @@ import { splitConfigKey, uniqueSlugs, variableName } from "../../model/names.js"
 import type { GatewayModel, Value } from "../../model/types.js";
 import { directOperations } from "../aws-openapi/document.js";
 import { planProxyResources } from "../aws-openapi/proxy-resources.js";
+import { isPlannedService } from "../aws-openapi/services/index.js";
 import { call, raw, type Raw } from "./ts.js";
 import { byKey } from "../../order.js";
 
@@ -45,9 +46,12 @@ function valueUses(model: GatewayModel): Use[] {
     if (integration?.kind === "stepfunctions") {
       uses.push({ value: integration.stateMachine, what: `state machine ARN of operation ${op.id}` });
     } else if (integration?.kind === "aws") {
-      // The resource only scopes the generated role; an integration with its own role needs neither.
+      // The resource scopes the generated role, and names the target of the service requests Portico builds; an
+      // integration with its own role and a request of its own needs it for neither.
       if (integration.role) uses.push({ value: integration.role, what: `IAM role API Gateway assumes for operation ${op.id}` });
-      else if (integration.resource) uses.push({ value: integration.resource, what: `${integration.service} resource of operation ${op.id}` });
+      if (integration.resource && (!integration.role || isPlannedService(integration))) {
+        uses.push({ value: integration.resource, what: `${integration.service} resource of operation ${op.id}` });
+      }
     } else if (integration?.kind === "http" && integration.vpcLink) {
       uses.push({ value: integration.vpcLink.id, what: `VPC link id of operation ${op.id}` });
     }

@@ -17,7 +17,7 @@
  * Resource names: `api` (RestApi, Deployment, Stage), `api-access-logs`, `api-execution-logs` (the group API Gateway
  * writes execution logs to, `API-Gateway-Execution-Logs_{apiId}/{stage}`, made here so that it has a retention).
  */
-import type { Placeholder } from "../placeholders.js";
+import { PLACEHOLDER_ENCODERS, type Placeholder } from "../placeholders.js";
 import type { FunctionRef, ProgramContext, Section, Statement } from "./context.js";
 import { required, valueExpr } from "./context.js";
 import { ACCOUNT_VARIABLE } from "./account.js";
@@ -61,6 +61,10 @@ function placeholderValue(
     case "config": {
       const variable = ctx.config.variable(placeholder.name);
       if (variable === undefined) throw new Error(`The program reads no config key ${JSON.stringify(placeholder.name)}.`);
+      const attribute = placeholder.attribute;
+      if (attribute === "url" || attribute === "queuePath") {
+        return raw(`pulumi.output(${render(variable)}).apply(${PLACEHOLDER_ENCODERS[attribute]})`);
+      }
       return variable;
     }
   }

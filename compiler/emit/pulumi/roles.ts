@@ -42,11 +42,17 @@ function grantOf(integration: Integration | undefined): Grant | undefined {
   return undefined;
 }
 
-/** The policy's `Resource`: an ARN written in the spec as is, anything else completed at deploy time, `*` if none. */
+/**
+ * The policy's `Resource`: an ARN written in the spec as is (a bucket's with `/*`: S3 actions apply to its
+ * objects), anything else completed at deploy time, `*` if none.
+ */
 function resourceExpr(ctx: ProgramContext, grant: Grant): { expr: Expr; helper: boolean } {
   const value = grant.resource;
   if (value === undefined) return { expr: "*", helper: false };
-  if (value.kind === "literal" && String(value.value).startsWith("arn:")) return { expr: String(value.value), helper: false };
+  if (value.kind === "literal" && String(value.value).startsWith("arn:")) {
+    const arn = String(value.value);
+    return { expr: grant.service === "s3" && /^arn:[^:]+:s3:::[^/]+$/.test(arn) ? `${arn}/*` : arn, helper: false };
+  }
   return { expr: call(RESOURCE_ARN_HELPER, grant.service, valueExpr(ctx, value)), helper: true };
 }
 

@@ -353,7 +353,7 @@ export const customUrl = pulumi.concat("https://", apiDomain.domainName, "/");
 /** Replaces each placeholder of the import document with its deploy-time value. */
 function resolvePlaceholders(template: string, tokens: string[], values: string[]): string {
   const table = new Map(tokens.map((token, i): [string, string] => [token, String(values[i])]));
-  return template.replace(new RegExp("\\$\\{portico:(function|config|role):([^:}$]+)(?::(arn))?\\}", "g"), (token) => {
+  return template.replace(new RegExp("\\$\\{portico:(function|config|role):([^:}$]+)(?::(arn|url|queuePath))?\\}", "g"), (token) => {
     const value = table.get(token);
     if (value === undefined) {
       throw new Error(`openapi.aws.json holds the placeholder ${token}, which this program does not define: build the spec again.`);

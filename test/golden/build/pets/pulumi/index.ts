@@ -259,8 +259,11 @@ const apiGatewayAccount = accountLogRole && new aws.apigateway.Account("apigatew
 // The import document, with placeholders for values known only at deploy time.
 const bodyTemplate = fs.readFileSync(path.join(__dirname, "..", "openapi.aws.json"), "utf8");
 const placeholderValues: [string, pulumi.Input<string>][] = [
-  ["${portico:config:adoptionWorkflowArn}", config_adoptionWorkflowArn],
-  ["${portico:config:feeCalculatorArn}", config_feeCalculatorArn],
+  ["${portico:config:adoptionWorkflowArn:url}", pulumi.output(config_adoptionWorkflowArn).apply((value: string) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase()))],
+  ["${portico:config:feeCalculatorArn:url}", pulumi.output(config_feeCalculatorArn).apply((value: string) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase()))],
+  ["${portico:config:photosBucket}", config_photosBucket],
+  ["${portico:config:sheltersTable:url}", pulumi.output(config_sheltersTable).apply((value: string) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase()))],
+  ["${portico:config:sightingsQueueUrl:queuePath}", pulumi.output(config_sightingsQueueUrl).apply((value: string) => value.startsWith("arn:") ? value.split(":")[4] + "/" + value.split(":")[5] : value.includes("/") ? value.split("/").slice(3).join("/") : "${AWS::AccountId}/" + value)],
   ["${portico:config:userPoolArn}", config_userPoolArn],
   ["${portico:function:authorizePartner:arn}", config_partnerAuthorizerArn],
   ["${portico:function:pets:arn}", fn_pets.arn],
@@ -660,7 +663,7 @@ export const apiKeyValues = pulumi.secret({
 /** Replaces each placeholder of the import document with its deploy-time value. */
 function resolvePlaceholders(template: string, tokens: string[], values: string[]): string {
   const table = new Map(tokens.map((token, i): [string, string] => [token, String(values[i])]));
-  return template.replace(new RegExp("\\$\\{portico:(function|config|role):([^:}$]+)(?::(arn))?\\}", "g"), (token) => {
+  return template.replace(new RegExp("\\$\\{portico:(function|config|role):([^:}$]+)(?::(arn|url|queuePath))?\\}", "g"), (token) => {
     const value = table.get(token);
     if (value === undefined) {
       throw new Error(`openapi.aws.json holds the placeholder ${token}, which this program does not define: build the spec again.`);

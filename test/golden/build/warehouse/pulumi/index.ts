@@ -10,6 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 const config = new pulumi.Config();
 const stack = pulumi.getStack();
 const config_dutyAlertsPublisherRoleArn = config.require("dutyAlertsPublisherRoleArn");
+const config_dutyAlertsTopicArn = config.require("dutyAlertsTopicArn");
 const config_executeApiVpcEndpointId = config.require("executeApiVpcEndpointId");
 const config_inventoryFunctionArn = config.require("inventoryFunctionArn");
 const config_logisticsBusName = config.require("logisticsBusName");
@@ -148,8 +149,11 @@ const apiGatewayAccount = accountLogRole && new aws.apigateway.Account("apigatew
 const bodyTemplate = fs.readFileSync(path.join(__dirname, "..", "openapi.aws.json"), "utf8");
 const placeholderValues: [string, pulumi.Input<string>][] = [
   ["${portico:config:dutyAlertsPublisherRoleArn}", config_dutyAlertsPublisherRoleArn],
+  ["${portico:config:dutyAlertsTopicArn:url}", pulumi.output(config_dutyAlertsTopicArn).apply((value: string) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase()))],
   ["${portico:config:executeApiVpcEndpointId}", config_executeApiVpcEndpointId],
+  ["${portico:config:logisticsBusName:url}", pulumi.output(config_logisticsBusName).apply((value: string) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase()))],
   ["${portico:config:manifestsVpcLinkId}", config_manifestsVpcLinkId],
+  ["${portico:config:scanStreamName:url}", pulumi.output(config_scanStreamName).apply((value: string) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase()))],
   ["${portico:config:telemetryWriterRoleArn}", config_telemetryWriterRoleArn],
   ["${portico:function:inventory:arn}", config_inventoryFunctionArn],
   ["${portico:role:record-scan}", integrationRole_recordScan.arn],
@@ -290,7 +294,7 @@ export const invokeUrl = apiStage.invokeUrl;
 /** Replaces each placeholder of the import document with its deploy-time value. */
 function resolvePlaceholders(template: string, tokens: string[], values: string[]): string {
   const table = new Map(tokens.map((token, i): [string, string] => [token, String(values[i])]));
-  return template.replace(new RegExp("\\$\\{portico:(function|config|role):([^:}$]+)(?::(arn))?\\}", "g"), (token) => {
+  return template.replace(new RegExp("\\$\\{portico:(function|config|role):([^:}$]+)(?::(arn|url|queuePath))?\\}", "g"), (token) => {
     const value = table.get(token);
     if (value === undefined) {
       throw new Error(`openapi.aws.json holds the placeholder ${token}, which this program does not define: build the spec again.`);
