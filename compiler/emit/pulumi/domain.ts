@@ -19,6 +19,16 @@ import { valueExpr } from "./context.js";
 import { tagsExpr } from "./rest-api.js";
 import { call, member, resource, type Fields } from "./ts.js";
 
+/** `mutualTlsAuthentication` of a domain that asks for mutual TLS (REST and HTTP API domains alike). */
+export function mutualTlsExpr(ctx: ProgramContext, domain: Domain): Fields | undefined {
+  const mtls = domain.mutualTls;
+  if (mtls === undefined) return undefined;
+  return {
+    truststoreUri: valueExpr(ctx, mtls.truststoreUri),
+    truststoreVersion: mtls.truststoreVersion === undefined ? undefined : valueExpr(ctx, mtls.truststoreVersion),
+  };
+}
+
 /** The variable that holds the DomainName resource. */
 const DOMAIN = "apiDomain";
 
@@ -31,20 +41,13 @@ function target(domain: Domain): { readonly name: string; readonly zoneId: strin
 
 function domainArgs(ctx: ProgramContext, domain: Domain): Fields {
   const edge = domain.endpoint === "edge";
-  const mtls = domain.mutualTls;
   return {
     domainName: valueExpr(ctx, domain.name),
     [edge ? "certificateArn" : "regionalCertificateArn"]: valueExpr(ctx, domain.certificate),
     endpointConfiguration: { types: edge ? "EDGE" : "REGIONAL", ipAddressType: edge ? undefined : "dualstack" },
     securityPolicy: domain.securityPolicy,
     endpointAccessMode: domain.securityPolicy.startsWith("SecurityPolicy_") ? "STRICT" : undefined,
-    mutualTlsAuthentication:
-      mtls === undefined
-        ? undefined
-        : {
-            truststoreUri: valueExpr(ctx, mtls.truststoreUri),
-            truststoreVersion: mtls.truststoreVersion === undefined ? undefined : valueExpr(ctx, mtls.truststoreVersion),
-          },
+    mutualTlsAuthentication: mutualTlsExpr(ctx, domain),
     tags: tagsExpr(ctx),
   };
 }

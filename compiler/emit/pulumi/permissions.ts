@@ -38,7 +38,8 @@ const AUTHORIZER_ID_FUNCTION = `(name: string): pulumi.Output<string> =>
     return id;
   })`;
 
-function permission(name: string, fn: FunctionRef, sourceArn: Expr, comment?: string): Statement {
+/** One invoke permission for API Gateway (`apigateway.amazonaws.com`), scoped by `sourceArn`; REST and HTTP APIs. */
+export function permission(name: string, fn: FunctionRef, sourceArn: Expr, comment?: string): Statement {
   return {
     ...(comment === undefined ? {} : { comment }),
     expr: resource("aws.lambda.Permission", name, {

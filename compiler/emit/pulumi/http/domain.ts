@@ -13,6 +13,7 @@
  */
 import type { ProgramContext, Section, Statement } from "../context.js";
 import { valueExpr } from "../context.js";
+import { mutualTlsExpr } from "../domain.js";
 import { tagsExpr } from "../rest-api.js";
 import { call, member, raw, resource } from "../ts.js";
 
@@ -26,7 +27,6 @@ const TARGET = { name: `${DOMAIN}.domainNameConfiguration.targetDomainName`, zon
 export function httpDomainSection(ctx: ProgramContext): Section {
   const domain = ctx.model.domain;
   if (domain === undefined) return { title: "Custom domain", statements: [] };
-  const mtls = domain.mutualTls;
   const statements: Statement[] = [
     {
       declare: { name: DOMAIN },
@@ -38,13 +38,7 @@ export function httpDomainSection(ctx: ProgramContext): Section {
           securityPolicy: domain.securityPolicy,
           ipAddressType: "dualstack",
         },
-        mutualTlsAuthentication:
-          mtls === undefined
-            ? undefined
-            : {
-                truststoreUri: valueExpr(ctx, mtls.truststoreUri),
-                truststoreVersion: mtls.truststoreVersion === undefined ? undefined : valueExpr(ctx, mtls.truststoreVersion),
-              },
+        mutualTlsAuthentication: mutualTlsExpr(ctx, domain),
         tags: tagsExpr(ctx),
       }),
     },

@@ -16,19 +16,8 @@
 import type { FunctionRef, ProgramContext, Section, Statement } from "../context.js";
 import { required } from "../context.js";
 import { planFunctionPolicies } from "../invoke-policy.js";
-import { call, member, resource, type Expr } from "../ts.js";
-
-function permission(name: string, fn: FunctionRef, sourceArn: Expr, comment?: string): Statement {
-  return {
-    ...(comment === undefined ? {} : { comment }),
-    expr: resource("aws.lambda.Permission", name, {
-      action: "lambda:InvokeFunction",
-      function: fn.target,
-      principal: "apigateway.amazonaws.com",
-      sourceArn,
-    }),
-  };
-}
+import { permission } from "../permissions.js";
+import { call, member } from "../ts.js";
 
 /** Permissions for every Lambda route and every Lambda authorizer a route uses. */
 export function httpPermissionsSection(ctx: ProgramContext, functions: ReadonlyMap<string, FunctionRef>): Section {
