@@ -72,7 +72,8 @@ export function permissionsSection(ctx: ProgramContext, functions: ReadonlyMap<s
       const executionArn = member("api", "executionArn");
       const sourceArn =
         statement.kind === "route"
-          ? call("pulumi.concat", executionArn, "/", member("apiStage", "stageName"), statement.suffix)
+          ? // The stage is named after the stack: naming it directly lets the permission exist before the stage serves.
+            call("pulumi.concat", executionArn, "/", raw("stack"), statement.suffix)
           : call("pulumi.concat", executionArn, "/authorizers/", call(AUTHORIZER_ID, statement.scheme));
       statements.push(permission(statement.name, fn, sourceArn, comment));
       comment = undefined;

@@ -502,25 +502,25 @@ new aws.lambda.Permission("perm-pets-get-partner-pets", {
   action: "lambda:InvokeFunction",
   function: fn_pets.name,
   principal: "apigateway.amazonaws.com",
-  sourceArn: pulumi.concat(api.executionArn, "/", apiStage.stageName, "/GET/partner/pets"),
+  sourceArn: pulumi.concat(api.executionArn, "/", stack, "/GET/partner/pets"),
 });
 new aws.lambda.Permission("perm-pets-get-pets", {
   action: "lambda:InvokeFunction",
   function: fn_pets.name,
   principal: "apigateway.amazonaws.com",
-  sourceArn: pulumi.concat(api.executionArn, "/", apiStage.stageName, "/GET/pets"),
+  sourceArn: pulumi.concat(api.executionArn, "/", stack, "/GET/pets"),
 });
 new aws.lambda.Permission("perm-pets-post-pets", {
   action: "lambda:InvokeFunction",
   function: fn_pets.name,
   principal: "apigateway.amazonaws.com",
-  sourceArn: pulumi.concat(api.executionArn, "/", apiStage.stageName, "/POST/pets"),
+  sourceArn: pulumi.concat(api.executionArn, "/", stack, "/POST/pets"),
 });
 new aws.lambda.Permission("perm-pets-get-pets-pet-id", {
   action: "lambda:InvokeFunction",
   function: fn_pets.name,
   principal: "apigateway.amazonaws.com",
-  sourceArn: pulumi.concat(api.executionArn, "/", apiStage.stageName, "/GET/pets/*"),
+  sourceArn: pulumi.concat(api.executionArn, "/", stack, "/GET/pets/*"),
 });
 
 // ── Usage plans and API keys ──

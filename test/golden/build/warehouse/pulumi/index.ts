@@ -281,7 +281,7 @@ new aws.lambda.Permission("perm-inventory-get-items-sku", {
   action: "lambda:InvokeFunction",
   function: config_inventoryFunctionArn,
   principal: "apigateway.amazonaws.com",
-  sourceArn: pulumi.concat(api.executionArn, "/", apiStage.stageName, "/GET/items/*"),
+  sourceArn: pulumi.concat(api.executionArn, "/", stack, "/GET/items/*"),
 });
 
 // ── Stack outputs ──
