@@ -7,9 +7,9 @@
  * are passed through and win over derived ones. Values known only at deploy time are placeholders
  * (see ../placeholders.ts).
  */
-import type { DiagnosticCollector } from "../../diagnostics/diagnostic.js";
+import { DiagnosticCollector, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { GatewayModel, Operation, SecurityScheme } from "../../model/types.js";
-import type { ModelNames } from "../../model/names.js";
+import { createNames, type ModelNames } from "../../model/names.js";
 import { stableJson, table } from "../json.js";
 import { valueText } from "../placeholders.js";
 import { cacheKeys } from "./cache-keys.js";
@@ -158,9 +158,29 @@ export function buildAwsOpenApi(model: GatewayModel, names: ModelNames, report?:
   return doc;
 }
 
-/** `openapi.aws.json` as text: sorted keys, two-space indentation, trailing newline. */
-export function awsOpenApiText(model: GatewayModel, names: ModelNames, report?: DiagnosticCollector): string {
-  return `${stableJson(buildAwsOpenApi(model, names, report))}\n`;
+/** A REST model's import document, its text, and what building it reported. */
+export interface ImportDocument {
+  readonly document: Record<string, unknown>;
+  /** `openapi.aws.json`: sorted keys, two-space indentation, trailing newline. */
+  readonly text: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const importDocuments = new WeakMap<GatewayModel, ImportDocument>();
+
+/**
+ * The import document of `model`, built once per model: the openapi, pulumi and templates emitters of one build
+ * all read it, and a large API's document takes a while to build. Only the openapi emitter reports `diagnostics`.
+ */
+export function importDocument(model: GatewayModel): ImportDocument {
+  let built = importDocuments.get(model);
+  if (built === undefined) {
+    const report = new DiagnosticCollector();
+    const document = buildAwsOpenApi(model, createNames(model), report);
+    built = { document, text: `${stableJson(document)}\n`, diagnostics: report.diagnostics };
+    importDocuments.set(model, built);
+  }
+  return built;
 }
 
 /** Operations served by the REST API one by one (not through a proxy resource), in model order. */

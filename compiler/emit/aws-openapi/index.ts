@@ -6,9 +6,8 @@
  * (6,291,456 bytes, "Amazon API Gateway quotas", PutRestApi/ImportRestApi body size), and what building the
  * document reports: `cors-value-invalid`, `cache-key-unknown` (errors), `request-schema-unresolved` (warning).
  */
-import { createNames } from "../../model/names.js";
 import type { Emitter } from "../emitter.js";
-import { awsOpenApiText } from "./document.js";
+import { importDocument } from "./document.js";
 import { httpOpenApiText } from "./http/document.js";
 
 /** API Gateway's import limit for the OpenAPI body, bytes. */
@@ -22,7 +21,8 @@ export const awsOpenApiEmitter: Emitter = {
   name: "openapi",
   emit(model, ctx) {
     if (model.kind === "http") return [{ path: OPENAPI_FILE, content: httpOpenApiText(model, ctx.report) }];
-    const content = awsOpenApiText(model, createNames(model), ctx.report);
+    const { text: content, diagnostics } = importDocument(model);
+    ctx.report.add(...diagnostics);
     const size = Buffer.byteLength(content, "utf8");
     if (size > MAX_BODY_BYTES) {
       ctx.report.report({

@@ -6,7 +6,7 @@
  * two always describe the same API. A WebSocket API beside the paths API is a later piece of work (`not-emitted`).
  */
 import { createNames } from "../../model/names.js";
-import { awsOpenApiText } from "../aws-openapi/document.js";
+import { importDocument } from "../aws-openapi/document.js";
 import { httpOpenApiText } from "../aws-openapi/http/document.js";
 import type { Emitter } from "../emitter.js";
 import { findPlaceholders } from "../placeholders.js";
@@ -30,7 +30,7 @@ export const pulumiEmitter: Emitter = {
     const program =
       model.kind === "http"
         ? httpProgramText(programContext, findPlaceholders(httpOpenApiText(model)))
-        : programText(programContext, findPlaceholders(awsOpenApiText(model, names)));
+        : programText(programContext, findPlaceholders(importDocument(model).text));
     const description = model.info.description ?? `${model.name} on Amazon API Gateway`;
     return [
       { path: "pulumi/Pulumi.yaml", content: pulumiYaml(names.project, description) },

@@ -17,9 +17,9 @@
  * HTTP APIs run no mapping templates, so they get none.
  */
 import { stableJson } from "../json.js";
-import { createNames, slug, uniqueSlugs } from "../../model/names.js";
+import { slug, uniqueSlugs } from "../../model/names.js";
 import type { Emitter, OutputFile } from "../emitter.js";
-import { buildAwsOpenApi } from "../aws-openapi/document.js";
+import { importDocument } from "../aws-openapi/document.js";
 import { findPlaceholders, PLACEHOLDER_PATTERN } from "../placeholders.js";
 
 /** Where one template file is used. */
@@ -109,7 +109,7 @@ export const templatesEmitter: Emitter = {
   name: "templates",
   emit(model) {
     if (model.kind !== "rest") return [];
-    // Built without a report: the openapi emitter reports what building the document finds.
-    return templateFiles(buildAwsOpenApi(model, createNames(model)));
+    // The openapi emitter reports what building the document finds.
+    return templateFiles(importDocument(model).document);
   },
 };
