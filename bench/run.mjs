@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-// `npm run bench`: builds the CLI, then times every tool of bench/tools.mjs on every spec of ../shared/specs/,
-// each run a fresh child process, and writes bench/results.md. Options: --runs N (default 5), --only <substring>.
+// `npm run bench`: builds the CLI, installs the peer generators into bench/.peers/, then measures (1) every tool of
+// bench/tools.mjs on every spec of ../shared/specs/ and the pets sample, (2) `tsc --noEmit --strict` on the code
+// generated for the GitHub description, (3) check and build on synthetic descriptions of growing size, and writes
+// bench/results.md with the targets met or not. Options: --runs N (default 1), --target-runs N (runs on the
+// GitHub description, the pets sample, the type-check comparison and the growth series; default 3, or --runs when
+// larger), --only <substring>,
+// --parts specs,typecheck,growth, --skip-build (measure the dist/ already built).
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -8,14 +13,21 @@ import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { preload, runChild } from "./child.mjs";
+import { writeGrowthSpecs } from "./growth.mjs";
+import { installPeers, peerVersions } from "./peers.mjs";
 import { renderResults, renderTables } from "./report.mjs";
+import { measure } from "./rounds.mjs";
 import { findSpecs } from "./specs.mjs";
-import { formatBytes, formatInteger } from "./stats.mjs";
+import { coldStartName, evaluateTargets, targetSpec } from "./targets.mjs";
 import { ratios, tools } from "./tools.mjs";
+import { prepareTypecheck, sharedTsconfig, typecheckCalls, typecheckTools } from "./typecheck.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const started = performance.now();
+const allParts = ["specs", "typecheck", "growth"];
+const targetSpecs = [targetSpec, coldStartName];
+const usage =
+  "usage: npm run bench -- [--runs N] [--target-runs N] [--only <substring>] [--parts specs,typecheck,growth] [--skip-build]";
 
 const options = readOptions();
 let specs;
@@ -24,8 +36,16 @@ try {
 } catch (error) {
   fail(/** @type {Error} */ (error).message);
 }
-if (specs.length === 0) fail(`no spec in ../shared/specs/ matches --only ${options.only}`);
+if (specs.length === 0) fail(`no spec matches --only ${options.only}`);
 
+if (!options.skipBuild) buildCli();
+try {
+  installPeers(root);
+} catch (error) {
+  fail(/** @type {Error} */ (error).message);
+}
+
+/** @type {import("./report.mjs").Environment} */
 const env = {
   date: new Date().toISOString(),
   cpuModel: os.cpus()[0]?.model.trim() ?? "unknown",
@@ -34,81 +54,79 @@ const env = {
   node: process.version,
   os: `${os.type()} ${os.release()}`,
   commit: commit(),
+  peers: peerVersions(root),
   loadStart: os.loadavg(),
   loadEnd: os.loadavg(),
   loadMax: os.loadavg()[0],
   runs: options.runs,
+  targetRuns: options.targetRuns,
   only: options.only,
+  parts: options.parts,
   totalMs: 0,
 };
 
-buildCli();
-
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "portico-bench-"));
-/** @type {import("./report.mjs").SpecResult[]} */
-const results = [];
+/** @type {import("./rounds.mjs").Session} */
+const session = {
+  root,
+  tmp: fs.mkdtempSync(path.join(os.tmpdir(), "portico-bench-")),
+  runs: options.runs,
+  targetRuns: options.targetRuns,
+  loadMax: env.loadMax,
+};
+/** @type {import("./rounds.mjs").SpecResult[]} */
+const specResults = [];
+/** @type {import("./report.mjs").Report["typecheck"]} */
+let typecheck;
+/** @type {import("./report.mjs").Report["growth"]} */
+let growth;
 try {
-  for (const [index, spec] of specs.entries()) {
-    fs.readFileSync(path.join(root, spec.file)); // warm the page cache so the first run does not pay for the disk
-    results.push(await measureSpec(spec, `[${index + 1}/${specs.length}]`));
+  if (options.parts.includes("specs")) {
+    for (const [index, spec] of specs.entries()) {
+      const runs = targetSpecs.includes(spec.name) ? session.targetRuns : session.runs;
+      specResults.push(await measure(session, spec, tools, `[${index + 1}/${specs.length}]`, runs));
+    }
+  }
+  const tscSpec = specs.find((s) => typecheckCalls.has(s.name));
+  if (options.parts.includes("typecheck") && tscSpec !== undefined) {
+    process.stderr.write(`[tsc] generating the projects for ${tscSpec.name}\n`);
+    const tscTools = typecheckTools(prepareTypecheck(root, tscSpec));
+    typecheck = { tools: tscTools, result: await measure(session, tscSpec, tscTools, "[tsc]", session.targetRuns), tsconfig: sharedTsconfig };
+  }
+  if (options.parts.includes("growth")) {
+    const growthSpecs = writeGrowthSpecs(root);
+    const growthTools = tools.filter((t) => t.name === "check" || t.name === "build");
+    /** @type {import("./rounds.mjs").SpecResult[]} */
+    const results = [];
+    for (const g of growthSpecs) results.push(await measure(session, g.spec, growthTools, "[growth]", session.targetRuns));
+    growth = { specs: growthSpecs, results, tools: growthTools };
   }
 } finally {
-  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.rmSync(session.tmp, { recursive: true, force: true });
 }
 
+env.loadMax = session.loadMax;
 env.loadEnd = os.loadavg();
 env.totalMs = performance.now() - started;
-fs.writeFileSync(path.join(root, "bench", "results.md"), renderResults(env, results, tools, ratios));
-process.stdout.write(`${renderTables(results, tools, ratios)}\n\n`);
+const targets = evaluateTargets({
+  specs: specResults,
+  typecheck: typecheck?.result,
+  growthSpecs: growth?.specs ?? [],
+  growth: growth?.results ?? [],
+});
+fs.writeFileSync(
+  path.join(root, "bench", "results.md"),
+  renderResults({ env, tools, ratios, specs: specResults, typecheck, growth, targets }),
+);
+if (specResults.length > 0) process.stdout.write(`${renderTables(specResults, tools, ratios)}\n\n`);
+for (const t of targets) {
+  const verdict = t.value === undefined ? "not measured" : t.value <= t.limit ? "met" : "not met";
+  process.stdout.write(`${verdict.padEnd(12)} ${t.value === undefined ? "–" : t.value.toFixed(2)} (limit ${t.limit}) ${t.target}\n`);
+}
 process.stdout.write(
   `load average ${env.loadStart[0].toFixed(2)} at the start, ${env.loadEnd[0].toFixed(2)} at the end ` +
     `(highest ${env.loadMax.toFixed(2)}, ${env.cores} cores); total ${(env.totalMs / 1000).toFixed(1)} s; ` +
     `written to bench/results.md\n`,
 );
-
-/**
- * Runs every tool on `spec` `options.runs` times, alternating tools within each round. A tool whose run exits
- * with a code it does not allow (or reports no usage) is marked failed for this spec and not run again on it.
- * @param {import("./specs.mjs").BenchSpec} spec
- * @param {string} progress prefix for the progress lines on stderr
- * @returns {Promise<import("./report.mjs").SpecResult>}
- */
-async function measureSpec(spec, progress) {
-  /** @type {Map<string, import("./report.mjs").Outcome>} */
-  const outcomes = new Map();
-  /** @type {Map<string, string>} */
-  const commands = new Map();
-  for (const tool of tools) {
-    const command = tool.command(spec, path.join("<tmp>", "out"));
-    if ("skip" in command) outcomes.set(tool.name, { kind: "skip", reason: command.skip });
-    else {
-      outcomes.set(tool.name, { kind: "runs", runs: [] });
-      commands.set(tool.name, ["node", ...preload, command.script, ...command.args].join(" "));
-    }
-  }
-  for (let round = 1; round <= options.runs; round++) {
-    const line = [];
-    for (const tool of tools) {
-      const outcome = /** @type {import("./report.mjs").Outcome} */ (outcomes.get(tool.name));
-      if (outcome.kind !== "runs") continue;
-      const runDir = fs.mkdtempSync(path.join(tmp, "run-"));
-      const command = /** @type {import("./tools.mjs").ToolCommand} */ (tool.command(spec, path.join(runDir, "out")));
-      const result = await runChild(root, command);
-      fs.rmSync(runDir, { recursive: true, force: true });
-      env.loadMax = Math.max(env.loadMax, os.loadavg()[0]);
-      if (result.exitCode === null || !tool.okExitCodes.includes(result.exitCode) || Number.isNaN(result.cpuMs)) {
-        const reason = result.exitCode === null ? `failed (${result.signal})` : `failed (exit ${result.exitCode})`;
-        outcomes.set(tool.name, { kind: "failed", reason, stderr: result.stderr });
-        line.push(`${tool.name} ${reason}`);
-        continue;
-      }
-      outcome.runs.push(result);
-      line.push(`${tool.name} ${formatInteger(result.wallMs)} ms`);
-    }
-    process.stderr.write(`${progress} ${spec.name} (${formatBytes(spec.bytes)}) run ${round}/${options.runs}: ${line.join(" · ")}\n`);
-  }
-  return { spec, outcomes, commands };
-}
 
 /** `npm run build`, whose output goes to stderr; exits when it fails. */
 function buildCli() {
@@ -128,21 +146,35 @@ function commit() {
   return head.stdout.trim() + (status.stdout.trim() === "" ? "" : " (with uncommitted changes in the working tree)");
 }
 
-/** @returns {{ runs: number, only: string | undefined }} */
+/** @returns {{ runs: number, targetRuns: number, only: string | undefined, parts: string[], skipBuild: boolean }} */
 function readOptions() {
   let values;
   try {
-    ({ values } = parseArgs({ options: { runs: { type: "string" }, only: { type: "string" }, help: { type: "boolean" } } }));
+    ({ values } = parseArgs({
+      options: {
+        runs: { type: "string" },
+        "target-runs": { type: "string" },
+        only: { type: "string" },
+        parts: { type: "string" },
+        "skip-build": { type: "boolean" },
+        help: { type: "boolean" },
+      },
+    }));
   } catch (error) {
-    fail(`${/** @type {Error} */ (error).message}\nusage: npm run bench -- [--runs N] [--only <substring>]`);
+    fail(`${/** @type {Error} */ (error).message}\n${usage}`);
   }
   if (values.help) {
-    process.stdout.write("usage: npm run bench -- [--runs N] [--only <substring>]\n");
+    process.stdout.write(`${usage}\n`);
     process.exit(0);
   }
-  const runs = values.runs === undefined ? 5 : Number(values.runs);
+  const runs = values.runs === undefined ? 1 : Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) fail(`--runs expects a positive whole number, got ${values.runs}`);
-  return { runs, only: values.only };
+  const targetRuns = values["target-runs"] === undefined ? Math.max(runs, 3) : Number(values["target-runs"]);
+  if (!Number.isInteger(targetRuns) || targetRuns < 1) fail(`--target-runs expects a positive whole number, got ${values["target-runs"]}`);
+  const parts = values.parts === undefined ? allParts : values.parts.split(",").map((p) => p.trim());
+  const unknown = parts.filter((p) => !allParts.includes(p));
+  if (unknown.length > 0) fail(`--parts: unknown part ${unknown.join(", ")}\n${usage}`);
+  return { runs, targetRuns, only: values.only, parts, skipBuild: values["skip-build"] === true };
 }
 
 /** @param {string} message @returns {never} */

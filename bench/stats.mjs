@@ -20,12 +20,13 @@ export function summarize(values) {
 
 const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const twoDecimals = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** Whole number with thousands separators: `5,210`. @param {number} n */
 export const formatInteger = (n) => integer.format(n);
 
-/** Ratio with one decimal: `12.3×`. @param {number} n */
-export const formatRatio = (n) => `${oneDecimal.format(n)}×`;
+/** Ratio with two decimals below 10 (`0.42×`), one above (`12.3×`). @param {number} n */
+export const formatRatio = (n) => `${(n < 10 ? twoDecimals : oneDecimal).format(n)}×`;
 
 /**
  * File size in decimal units: `930 B`, `2.8 kB`, `13.0 MB`.

@@ -10,10 +10,11 @@ import { DiagnosticCollector, type Diagnostic } from "./diagnostics/diagnostic.j
 import type { CompilerHost } from "./host.js";
 import { compareStrings } from "./order.js";
 import { lowerDocument } from "./model/lower/document.js";
+import { readTemplateFiles } from "./model/lower/template-files.js";
 import type { GatewayModel } from "./model/types.js";
 import { loadSpec } from "./parse/load.js";
 import { checkStructure } from "./parse/schema-check.js";
-import type { LoadResult, Location } from "./parse/types.js";
+import type { LoadResult, Location, SourceText } from "./parse/types.js";
 import { checkFiles } from "./validate/files.js";
 import { runRules } from "./validate/index.js";
 
@@ -71,6 +72,7 @@ export function check(host: CompilerHost, entry: string, options: CheckOptions =
   );
   collector.add(...load.diagnostics);
   let model: GatewayModel | undefined;
+  let templates: ReadonlyMap<string, SourceText> = new Map();
   if (load.entry && !collector.hasErrors) {
     const entryPath = load.entry.path;
     collector.add(...time("structure", () => checkStructure(load.document, entryPath)));
@@ -78,11 +80,17 @@ export function check(host: CompilerHost, entry: string, options: CheckOptions =
       model = time("lower", () => lowerDocument(load, entryPath));
       time("validate", () => {
         runRules(model as GatewayModel, collector, { deploy: options.deploy !== false });
-        if (options.deploy !== false) checkFiles(model as GatewayModel, host, entryPath, collector);
+        if (options.deploy !== false) {
+          checkFiles(model as GatewayModel, host, entryPath, collector);
+          // Raw mapping templates: template files read into the model, every raw template linted.
+          const read = readTemplateFiles(model as GatewayModel, host, entryPath, collector);
+          model = read.model;
+          templates = read.sources;
+        }
       });
     }
   }
-  return result(load, collector, model, timings);
+  return result(load, collector, model, timings, templates);
 }
 
 function result(
@@ -90,13 +98,14 @@ function result(
   collector: DiagnosticCollector,
   model: GatewayModel | undefined,
   timings: PhaseTiming[],
+  templates: ReadonlyMap<string, SourceText>,
 ): CheckResult {
   const locate = (d: Diagnostic): Location => {
     if (d.range) {
-      const file = load.files.get(d.origin.file);
-      if (file) {
-        const { line, column } = file.source.lineAndColumn(d.range[0]);
-        return { file: file.path, pointer: d.origin.pointer, line: line + 1, column: column + 1, start: d.range[0], end: d.range[1] };
+      const source = load.files.get(d.origin.file)?.source ?? templates.get(d.origin.file);
+      if (source) {
+        const { line, column } = source.lineAndColumn(d.range[0]);
+        return { file: source.path, pointer: d.origin.pointer, line: line + 1, column: column + 1, start: d.range[0], end: d.range[1] };
       }
     }
     return load.locate(d.origin, d.part);
@@ -111,7 +120,7 @@ function result(
     diagnostics: located.map((x) => x.d),
     errorCount: collector.errorCount,
     locate,
-    sourceText: (file) => load.files.get(file)?.source.text,
+    sourceText: (file) => load.files.get(file)?.source.text ?? templates.get(file)?.text,
     timings,
   };
 }

@@ -90,7 +90,11 @@ export const codes = {
   "invalid-value": { severity: "error", message: msg`${"where"}: ${"detail"}.` },
 
   // ── Semantics (one rule each, see compiler/validate/rules/) ─────────────────────────────────────────
-  "duplicate-operation-id": { severity: "error", message: msg`Operation id ${"id"} ${"clash"} (also at ${"other"}).` },
+  "duplicate-operation-id": {
+    severity: "error",
+    whenNotDeploying: "warning",
+    message: msg`Operation id ${"id"} ${"clash"} (also at ${"other"}).`,
+  },
   "path-param-undeclared": {
     severity: "error",
     whenNotDeploying: "warning",
@@ -218,6 +222,26 @@ export const codes = {
     whenNotDeploying: "skip",
     message: msg`Route key ${"key"}: ${"reason"}.`,
   },
+  "websocket-route-selection-invalid": {
+    severity: "error",
+    whenNotDeploying: "skip",
+    message: msg`Route selection expression ${"expression"} reads no message field: write $request.body.<path> (e.g. $request.body.action), or a template of \${request.body.<path>} variables and text (e.g. \${request.body.service}/\${request.body.action}).`,
+  },
+  "websocket-default-route-missing": {
+    severity: "warning",
+    whenNotDeploying: "skip",
+    message: msg`The WebSocket API has no $default route: a message that is not JSON, or whose ${"expression"} matches no route key, is answered with an error and reaches no backend. Add a $default route.`,
+  },
+  "websocket-message-schema-invalid": {
+    severity: "error",
+    whenNotDeploying: "skip",
+    message: msg`Message schema of route ${"route"}: ${"problem"}; API Gateway sends a message to this route only when ${"expression"} evaluates to ${"route"}.`,
+  },
+  "websocket-model-too-large": {
+    severity: "error",
+    whenNotDeploying: "skip",
+    message: msg`The ${"what"} model of route ${"route"} is ${"size"} characters; a WebSocket API model holds at most ${"limit"} (apigatewayv2 Model schema). Split the schema, or drop constraints API Gateway need not check.`,
+  },
   "proxy-resource-conflict": {
     severity: "error",
     whenNotDeploying: "skip",
@@ -269,6 +293,40 @@ export const codes = {
   "cors-value-invalid": {
     severity: "error",
     message: msg`CORS ${"field"} entry ${"value"} cannot be sent: ${"reason"}.`,
+  },
+  "mapping-template-error": {
+    severity: "error",
+    whenNotDeploying: "skip",
+    message: msg`Mapping template: ${"message"}`,
+  },
+  "mapping-template-warning": {
+    severity: "warning",
+    whenNotDeploying: "skip",
+    message: msg`Mapping template: ${"message"}`,
+  },
+  "mapping-invalid": {
+    severity: "error",
+    message: msg`This part of the mapping cannot be compiled into a mapping template: ${"reason"}. See docs/x-gateway.md "Mappings".`,
+  },
+  "http-subtype-parameter-missing": {
+    severity: "error",
+    whenNotDeploying: "skip",
+    message: msg`Integration subtype ${"subtype"} needs ${"parameter"}, and nothing gives it: ${"fix"}.`,
+  },
+  "http-subtype-parameter-unknown": {
+    severity: "error",
+    whenNotDeploying: "skip",
+    message: msg`${"name"} is not a parameter of integration subtype ${"subtype"}, which takes ${"parameters"}; remove it or fix its spelling (names are case-sensitive).`,
+  },
+  "http-mapping-unsupported": {
+    severity: "error",
+    whenNotDeploying: "skip",
+    message: msg`HTTP API parameter mapping cannot express ${"what"}: ${"reason"}. ${"fix"}`,
+  },
+  "http-mapping-reserved-header": {
+    severity: "error",
+    whenNotDeploying: "skip",
+    message: msg`Header ${"name"} is reserved: HTTP API parameter mapping cannot change it, and API Gateway rejects the mapping. Remove the mapping, or set the header in the backend.`,
   },
   "request-schema-unresolved": {
     severity: "warning",

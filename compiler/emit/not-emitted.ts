@@ -7,30 +7,16 @@ import type { DiagnosticCollector } from "../diagnostics/diagnostic.js";
 import type { GatewayModel, Integration, Origin } from "../model/types.js";
 import { planProxyResources, proxyFor } from "./aws-openapi/proxy-resources.js";
 import { isPlannedService } from "./aws-openapi/services/index.js";
+import { websocketGaps } from "./pulumi/websocket/gaps.js";
 
 /** What of `i` a REST API does not deploy yet: `[feature, place]` pairs. */
 function restIntegrationGaps(i: Integration): [string, Origin][] {
   const gaps: [string, Origin][] = [];
-  if (i.kind !== "mock" && i.request && !(i.kind === "stepfunctions" || i.request.kind === "template")) {
-    gaps.push(["request mappings (request shapes and templateFile)", i.request.origin]);
-  }
   // Portico builds the service request of the actions it knows (./aws-openapi/services/); for any other action the
   // request body is passed on as it is, which is the service's request only if the client sends one.
-  if (i.kind === "aws" && i.request?.kind !== "template" && !isPlannedService(i)) {
-    gaps.push(["the service request of an AWS-service integration Portico builds none for (another action, or no resource; docs/x-gateway.md) and that has no request template", i.origin]);
+  if (i.kind === "aws" && i.request === undefined && !isPlannedService(i)) {
+    gaps.push(["the service request of an AWS-service integration Portico builds none for (another action, or no resource; docs/x-gateway.md) and that has no request mapping", i.origin]);
   }
-  if (i.response) gaps.push(["response mappings (response and errors)", i.response.origin]);
-  return gaps;
-}
-
-/** What of `i` an HTTP API does not deploy yet (mock integrations and VTL templates are validation errors there). */
-function httpIntegrationGaps(i: Integration): [string, Origin][] {
-  if (i.kind === "stepfunctions" || i.kind === "aws") {
-    return [["AWS-service integrations (integration subtypes) of HTTP APIs: the route is left out", i.origin]];
-  }
-  const gaps: [string, Origin][] = [];
-  if (i.request?.kind === "shape") gaps.push(["parameter mapping (request and response maps) of HTTP APIs", i.request.origin]);
-  if (i.response) gaps.push(["parameter mapping (request and response maps) of HTTP APIs", i.response.origin]);
   return gaps;
 }
 
@@ -38,7 +24,7 @@ function httpIntegrationGaps(i: Integration): [string, Origin][] {
 export function reportNotEmitted(model: GatewayModel, report: DiagnosticCollector): void {
   const places = new Map<string, Origin[]>();
   const note = (feature: string, origin: Origin) => places.set(feature, [...(places.get(feature) ?? []), origin]);
-  if (model.websocket) note("the WebSocket API (x-gateway.websocket)", model.websocket.origin);
+  for (const [feature, origin] of websocketGaps(model)) note(feature, origin);
   const plans = planProxyResources(model);
   for (const op of model.operations) {
     const o = op.options;
@@ -54,7 +40,8 @@ export function reportNotEmitted(model: GatewayModel, report: DiagnosticCollecto
       note("request validation of its own for an operation under a proxy resource", { file: op.gatewayOrigin.file, pointer: `${op.gatewayOrigin.pointer}/validate` });
     }
     const i = op.integration;
-    const gaps = i === undefined ? [] : model.kind === "http" ? httpIntegrationGaps(i) : restIntegrationGaps(i);
+    // HTTP APIs deploy every integration they can have (the others are validation errors there).
+    const gaps = i === undefined || model.kind === "http" ? [] : restIntegrationGaps(i);
     for (const [feature, origin] of gaps) note(feature, origin);
   }
   for (const [feature, origins] of places) {

@@ -276,14 +276,23 @@ export type Authorizer =
 export type Mapping =
   | { readonly kind: "shape"; readonly shape: unknown; readonly origin: Origin }
   | { readonly kind: "template"; readonly template: string; readonly origin: Origin }
-  | { readonly kind: "templateFile"; readonly file: string; readonly origin: Origin };
+  | {
+      readonly kind: "templateFile";
+      /** The path as written, relative to the spec's folder. */
+      readonly file: string;
+      /** The file's text, once read (compiler/model/lower/template-files.ts); absent before. */
+      readonly text?: string;
+      readonly origin: Origin;
+    };
 
 /** How a backend error becomes a method response (`response.errors[]`). */
 export interface ErrorMapping {
   /** A selection pattern (regex on a Lambda error message or backend status) or a JSONPath condition. */
   readonly when: string;
   readonly status: number;
-  readonly body?: unknown;
+  readonly body?: Mapping;
+  /** Response headers of this error: name → literal text or `$.jsonpath` of the integration response. */
+  readonly headers: Readonly<Record<string, string>>;
   readonly origin: Origin;
 }
 
@@ -480,10 +489,20 @@ export interface WebSocketApi {
   readonly name: string;
   /** Route selection expression, e.g. `$request.body.action`. */
   readonly routeSelection: string;
+  /**
+   * The message paths `routeSelection` reads (`[["action"]]`); absent when it is not `$request.body.<path>` or a
+   * template of `${request.body.<path>}` variables.
+   */
+  readonly routeSelectionPaths?: readonly (readonly string[])[];
   readonly apiKeySelection?: string;
   readonly routes: readonly WebSocketRoute[];
   /** Messages the backend pushes through `@connections`, by name. */
   readonly serverMessages: readonly { readonly name: string; readonly schema: Schema; readonly origin: Origin }[];
+  /**
+   * Functions that call the `@connections` API (`manageConnections`), in spec order, each with where it is named.
+   * Absent = none.
+   */
+  readonly manageConnections?: readonly { readonly function: string; readonly origin: Origin }[];
   readonly domain?: Domain;
   readonly origin: Origin;
 }

@@ -36,6 +36,8 @@ export const RESOURCE_TYPES = {
   httpApi: "aws:apigatewayv2/api:Api",
   httpStage: "aws:apigatewayv2/stage:Stage",
   httpDomainName: "aws:apigatewayv2/domainName:DomainName",
+  route: "aws:apigatewayv2/route:Route",
+  authorizer: "aws:apigatewayv2/authorizer:Authorizer",
   logGroup: "aws:cloudwatch/logGroup:LogGroup",
   permission: "aws:lambda/permission:Permission",
   webAclAssociation: "aws:wafv2/webAclAssociation:WebAclAssociation",

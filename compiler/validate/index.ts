@@ -18,6 +18,7 @@ import { domainSettings } from "./rules/domain-settings.js";
 import { duplicateOperationId } from "./rules/duplicate-operation-id.js";
 import { functionUnknown } from "./rules/function-unknown.js";
 import { greedyPathNotLast } from "./rules/greedy-path-not-last.js";
+import { httpIntegrationParameters } from "./rules/http-integration-parameters.js";
 import { integrationPresence } from "./rules/integration-presence.js";
 import { integrationSourceInvalid } from "./rules/integration-source-invalid.js";
 import { integrationTimeoutRange } from "./rules/integration-timeout-range.js";
@@ -36,7 +37,11 @@ import { stageNameInvalid } from "./rules/stage-name-invalid.js";
 import { usagePlanApiKey } from "./rules/usage-plan-api-key.js";
 import { usagePlanUnknown } from "./rules/usage-plan-unknown.js";
 import { websocketAuthNotConnect } from "./rules/websocket-auth-not-connect.js";
+import { websocketDefaultRoute } from "./rules/websocket-default-route.js";
+import { websocketMessageSchema } from "./rules/websocket-message-schema.js";
+import { websocketModelSize } from "./rules/websocket-model-size.js";
 import { websocketRouteKeyInvalid } from "./rules/websocket-route-key-invalid.js";
+import { websocketRouteSelection } from "./rules/websocket-route-selection.js";
 
 export type { Report, Rule } from "./rule.js";
 
@@ -47,6 +52,7 @@ export const rules: readonly Rule[] = Object.freeze([
   duplicateOperationId,
   stageNameInvalid,
   websocketRouteKeyInvalid,
+  websocketRouteSelection,
   pathSegmentRules,
   greedyPathNotLast,
   pathParams,
@@ -57,9 +63,12 @@ export const rules: readonly Rule[] = Object.freeze([
   usagePlanApiKey,
   securitySchemeUnimplemented,
   websocketAuthNotConnect,
+  websocketDefaultRoute,
+  websocketMessageSchema,
   integrationPresence,
   proxyResourceConflict,
   apiKindUnsupportedHttp,
+  httpIntegrationParameters,
   apiKindUnsupportedRest,
   apiKindUnsupportedWebSocket,
   integrationTimeoutRange,
@@ -70,6 +79,7 @@ export const rules: readonly Rule[] = Object.freeze([
   resourcePolicy,
   authorizerLimits,
   apiQuotas,
+  websocketModelSize,
   operationUnauthenticated,
 ]);
 

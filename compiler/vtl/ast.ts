@@ -28,7 +28,9 @@ export type Expr =
   | { readonly kind: "map"; readonly entries: readonly (readonly [string, Expr])[] }
   | { readonly kind: "reference"; readonly ref: Reference }
   | { readonly kind: "binary"; readonly op: BinaryOperator; readonly left: Expr; readonly right: Expr }
-  | { readonly kind: "not" | "negate"; readonly operand: Expr };
+  | { readonly kind: "not" | "negate"; readonly operand: Expr }
+  /** A parenthesised expression and its text between the parentheses, which `"a" + (…)` prints when it has no value. */
+  | { readonly kind: "group"; readonly expr: Expr; readonly source: string };
 
 /** The binary operators (the word forms `eq`, `and`, … are read as these). */
 export type BinaryOperator = "+" | "-" | "*" | "/" | "%" | "||" | "&&" | "==" | "!=" | "<" | ">" | "<=" | ">=";

@@ -6,11 +6,13 @@
  *   nothing, is true in `#if`, equals `""` and `$null`), where stock Velocity would print its own text.
  * - `#set` writes the one global scope; when the right side is null (a `null` literal, arithmetic with no result)
  *   the variable keeps its value, as Velocity 1.7 does by default. `#set($map.key = …)` and `#set($map[$k] = …)`
- *   put into a map, `#set($list[1] = …)` sets a list element.
+ *   put into a map, `#set($list[1] = …)` sets a list element; a negative index counts from the end (`$list[-1]`).
  * - `#foreach` iterates lists, arrays, the values of a map, nothing else; it sets `$foreach` (`index`, `count`,
  *   `hasNext`, `first`, `last`, `parent`), `$velocityCount` and `$velocityHasNext`, stops after 1,000 items
- *   (API Gateway's limit) and restores the loop variable afterwards. `#break` leaves the innermost loop (outside a
- *   loop, the template); `#stop` ends the template, keeping what was printed.
+ *   (API Gateway's limit) and restores the loop variable afterwards. A list or map that changes size inside its
+ *   loop fails the render as Java's iterator does (`ConcurrentModificationException`). `#break` leaves the
+ *   innermost loop or `#define` block (outside both, the template); `#stop` ends the template, keeping what was
+ *   printed.
  * - `#define($name)` binds a block that renders where `$name` is printed.
  */
 import type { Expr, Node, Reference } from "./ast.js";
@@ -19,7 +21,7 @@ import { invokeMethod, putEntry, readProperty } from "./java-objects.js";
 import { arithmetic, compareNumbers, negate } from "./number.js";
 import { parseTemplate } from "./parse.js";
 import { isTruthy, javaString, velocityEquals } from "./print.js";
-import { ForeachScope, JavaDouble, NO_METHOD, isJavaInt, isJavaInteger, isJavaNumber } from "./values.js";
+import { ForeachScope, JavaDouble, NO_METHOD, isJavaInt, isJavaInteger, isJavaNumber, viewOwner } from "./values.js";
 
 /** API Gateway's limit on the iterations of one `#foreach` (`apigw-features.md` §3.1). */
 export const MAX_FOREACH_ITERATIONS = 1000;
@@ -75,7 +77,7 @@ export class Evaluator {
   private renderForeign(text: string): string {
     let nodes: readonly Node[];
     try {
-      nodes = parseTemplate(text).nodes;
+      nodes = parseTemplate(text, true).nodes;
     } catch (error) {
       if (error instanceof VtlError) this.fail(`in ${JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)}: ${error.message}`);
       throw error;
@@ -108,6 +110,20 @@ export class Evaluator {
     this.out.pop();
     this.length = length;
     return buffer.join("");
+  }
+
+  /** Renders a `#define` block: a `#break` inside stops the block only (Velocity 1.7's `#break` leaves the innermost `#define` or `#foreach`). */
+  private block(body: readonly Node[]): string {
+    const before = this.out[this.out.length - 1] as string[];
+    const mark = before.length;
+    try {
+      return this.capture(body);
+    } catch (signal) {
+      if (!(signal instanceof BreakSignal)) throw signal;
+      const text = before.splice(mark).join("");
+      this.length -= text.length;
+      return text;
+    }
   }
 
   private nodes(nodes: readonly Node[]): void {
@@ -159,7 +175,7 @@ export class Evaluator {
   /** The text a value prints as: a null reference prints nothing, a `#define` block its rendering. */
   private print(value: unknown): string {
     if (value === null || value === undefined) return "";
-    if (value instanceof DefinedBlock) return this.capture(value.body);
+    if (value instanceof DefinedBlock) return this.block(value.body);
     return javaString(value);
   }
 
@@ -169,6 +185,9 @@ export class Evaluator {
     else if (iterable instanceof Map) items = [...iterable.values()];
     else return;
     items = items.slice(0, MAX_FOREACH_ITERATIONS);
+    const source = (Array.isArray(iterable) ? viewOwner(iterable) : undefined) ?? iterable;
+    const size = () => (Array.isArray(source) ? source.length : (source as Map<unknown, unknown>).size);
+    const initialSize = size();
     const saved = ["foreach", "velocityCount", "velocityHasNext", variable].map((name) => [name, this.variables.get(name)] as const);
     const outer = this.variables.get("foreach");
     const parent = outer instanceof ForeachScope ? outer : null;
@@ -184,6 +203,12 @@ export class Evaluator {
         } catch (signal) {
           if (signal instanceof BreakSignal) break;
           throw signal;
+        }
+        if (size() !== initialSize) {
+          // The list or map changed size under its iterator: Java's next() throws, unless hasNext() already says
+          // the walk is over (a list now as long as the items read, a map at its last entry).
+          if (Array.isArray(source) ? size() === i + 1 : i + 1 === initialSize) break;
+          this.fail("java.util.ConcurrentModificationException: the #foreach source changed size inside the loop");
         }
       }
     } finally {
@@ -206,7 +231,7 @@ export class Evaluator {
     const key = last.kind === "property" ? last.name : this.expr(last.key);
     this.guard(() => {
       if (base instanceof Map) putEntry(base, key, value);
-      else if (Array.isArray(base) && isJavaInt(key)) invokeMethod(base, "set", [key, value]);
+      else if (Array.isArray(base) && isJavaInt(key)) invokeMethod(base, "set", [listIndex(base, key), value]);
     });
   }
 
@@ -283,6 +308,8 @@ export class Evaluator {
       }
       case "binary":
         return this.binary(expr.op, expr.left, expr.right);
+      case "group":
+        return this.expr(expr.expr);
     }
   }
 
@@ -306,7 +333,9 @@ export class Evaluator {
       }
       case "+":
         if (typeof left === "string" || typeof right === "string") {
-          const joined = this.print(left) + this.print(right);
+          // A side without a value prints as its text when it is a parenthesised group (Velocity 1.7's literal()).
+          const side = (value: unknown, e: Expr) => (value === null && e.kind === "group" ? e.source : this.print(value));
+          const joined = side(left, leftExpr) + side(right, rightExpr);
           if (joined.length > MAX_TEXT_LENGTH) this.fail(`a string grew past ${MAX_TEXT_LENGTH} characters (API Gateway's payload limit is 10 MB)`);
           return joined;
         }
@@ -317,12 +346,17 @@ export class Evaluator {
   }
 }
 
+/** A list index as Velocity 1.7's `[…]` reads it: a negative index counts from the end (`$list[-1]` is the last item). */
+function listIndex(items: readonly unknown[], key: unknown): unknown {
+  return isJavaInt(key) && key < 0 ? key + items.length : key;
+}
+
 /** `base[key]`: a map entry, or a list element by integer index (an index out of range throws, as in Java). */
 function index(base: unknown, key: unknown): unknown {
   if (base instanceof Map) return base.get(key) ?? null;
   if (Array.isArray(base)) {
     if (!isJavaInteger(key)) return null;
-    const result = invokeMethod(base, "get", [key]);
+    const result = invokeMethod(base, "get", [listIndex(base, key)]);
     return result === NO_METHOD ? null : result;
   }
   return null;

@@ -26,6 +26,8 @@ import {
   isJavaNumber,
   listKind,
   markList,
+  markView,
+  viewOwner,
 } from "./values.js";
 
 type Args = readonly unknown[];
@@ -79,6 +81,8 @@ function listMethod(items: unknown[], name: string, args: Args): unknown {
       return kind === "json" ? jsonSmartStringify(items, true, javaString) : NO_METHOD;
   }
   if (!isList) {
+    const owner = viewOwner(items);
+    if (owner && name === "remove" && args.length === 1) return removeFromView(items, owner, a);
     if (["add/1", "addAll/1", "remove/1", "clear/0"].includes(`${name}/${args.length}`)) throw unsupported();
     return NO_METHOD;
   }
@@ -143,6 +147,17 @@ function listMethod(items: unknown[], name: string, args: Args): unknown {
   }
 }
 
+/** `view.remove(x)` on a `keySet()`, `values()` or `entrySet()` view: removes from the map behind it. */
+function removeFromView(items: unknown[], owner: Map<unknown, unknown>, x: unknown): boolean {
+  const i = items.findIndex((item) => javaEquals(item, x));
+  if (i < 0) return false;
+  const item = items[i];
+  items.splice(i, 1);
+  const key = item instanceof JavaEntry ? item.key : listKind(items) === "set" ? item : [...owner].find(([, v]) => javaEquals(v, item))?.[0];
+  owner.delete(key);
+  return true;
+}
+
 function mapMethod(map: Map<unknown, unknown>, name: string, args: Args): unknown {
   const [a, b] = args;
   switch (`${name}/${args.length}`) {
@@ -158,6 +173,8 @@ function mapMethod(map: Map<unknown, unknown>, name: string, args: Args): unknow
       putEntry(map, a, b);
       return null;
     }
+    case "replace/2":
+      return map.has(a) ? putEntry(map, a, b) : null;
     case "putAll/1":
       if (!(a instanceof Map)) return NO_METHOD;
       for (const [k, v] of a) putEntry(map, k, v);
@@ -179,13 +196,14 @@ function mapMethod(map: Map<unknown, unknown>, name: string, args: Args): unknow
       map.clear();
       return null;
     case "keySet/0":
-      return markList([...map.keys()], "set");
+      return markView([...map.keys()], "set", map);
     case "values/0":
-      return markList([...map.values()], "collection");
+      return markView([...map.values()], "collection", map);
     case "entrySet/0":
-      return markList(
+      return markView(
         [...map].map(([k, v]) => new JavaEntry(k, v, map)),
         "set",
+        map,
       );
     case "toString/0":
       return javaString(map);

@@ -124,7 +124,8 @@ export function stringMethod(s: string, name: string, args: Args): unknown {
 
 function indexOf(s: string, first: boolean, what: unknown, from: unknown): unknown {
   if (from !== undefined && !isJavaInt(from)) return NO_METHOD;
-  const needle = typeof what === "string" ? what : isJavaInt(what) && what >= 0 && what <= 0x10ffff ? String.fromCodePoint(what) : undefined;
+  if (isJavaInt(what) && (what < 0 || what > 0x10ffff)) return -1;
+  const needle = typeof what === "string" ? what : isJavaInt(what) ? String.fromCodePoint(what) : undefined;
   if (needle === undefined) return NO_METHOD;
   if (first) return s.indexOf(needle, from === undefined ? 0 : Math.max(0, from as number));
   if (from !== undefined && (from as number) < 0) return -1;

@@ -6,7 +6,8 @@
  *   arrays json-smart `JSONArray`s, numbers with a fraction or exponent `Double`s (`10.00` reads back as `10.0`),
  *   other numbers `Integer`/`Long`/`BigInteger`.
  * - A text that does not start with `{` or `[` and is not a JSON value reads as a bare string (json-smart's
- *   permissive mode: the body `a=b` is the string `a=b`).
+ *   permissive mode: the body `a=b` is the string `a=b`), without the characters up to U+0020 at its ends (json-smart
+ *   keeps U+00A0 and U+2028); one that starts with a quoted string (`"a" b`, `'quoted'`) reads as that string.
  * - Writing follows json-smart's `JSONStyle`: compact, strings escaped with `\"`, `\\`, `\b \f \n \r \t` and
  *   `\uXXXX` (upper-case hex) for U+0000–U+001F, U+007F–U+009F and U+2000–U+20FF; the "web" style
  *   (`JSONArray.toString()`) also writes `/` as `\/`.
@@ -28,10 +29,27 @@ class JsonSyntaxError extends Error {
 
 /** Parses `text` as API Gateway reads a payload (see the module comment). */
 export function parsePayload(text: string): JsonResult {
-  const trimmed = text.trim();
+  const trimmed = trimControl(text);
   const strict = parseJson(text);
   if (strict.ok || trimmed.startsWith("{") || trimmed.startsWith("[")) return strict;
+  if (trimmed.startsWith('"') || trimmed.startsWith("'")) {
+    const reader = new Reader(trimmed);
+    try {
+      return { ok: true, value: reader.string(trimmed[0] as string) };
+    } catch (error) {
+      if (!(error instanceof JsonSyntaxError)) throw error;
+    }
+  }
   return { ok: true, value: trimmed };
+}
+
+/** The text without the characters up to U+0020 at either end (json-smart's blanks; not Unicode spaces). */
+function trimControl(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) <= 0x20) start++;
+  while (end > start && text.charCodeAt(end - 1) <= 0x20) end--;
+  return text.slice(start, end);
 }
 
 /** Parses `text` as strict JSON (RFC 8259) into Java values. */
@@ -128,14 +146,15 @@ class Reader {
     }
   }
 
-  string(): string {
+  /** A string literal at the current offset, quoted with `quote` (`'` only in a permissive payload). */
+  string(quote = '"'): string {
     const start = this.at;
     this.at++;
     let out = "";
     for (;;) {
       const c = this.text[this.at];
       if (c === undefined) throw new JsonSyntaxError("unterminated string", start);
-      if (c === '"') {
+      if (c === quote) {
         this.at++;
         return out;
       }

@@ -1,7 +1,8 @@
 /**
  * JSONPath for `$input.path(x)` and `$input.json(x)` with Jayway's result shapes (`vtl-and-emulators.md` §1.6): a
  * definite path (`$.a.b[0]`) selects one value, or nothing; an indefinite one (`..`, `*`, filters, unions,
- * slices) a json-smart `JSONArray` of every match, in document order. Queries go through the project's checked
+ * slices) a json-smart `JSONArray` of every match, in document order; where Jayway finds nothing or refuses the
+ * path before selecting, `jayway.ts` says so. Queries go through the project's checked
  * JSONPath layer (`parse/jsonpath.ts`): no script or function ever runs. Every call answers fresh values, as if the
  * payload were read again: a template that changes a map it got from `$input.path` does not change the payload.
  */
@@ -9,6 +10,7 @@ import { JSONPath } from "jsonpath-plus";
 import { parseQuery, selectNodes } from "../parse/jsonpath.js";
 import { parsePointer } from "../parse/pointer.js";
 import { JavaException } from "./errors.js";
+import { jaywayCheck } from "./jayway.js";
 import { toPlain } from "./json.js";
 import { listKind, markList } from "./values.js";
 
@@ -25,6 +27,9 @@ export class JsonDocument {
   select(path: string): PathResult {
     const query = parseQuery(path);
     if (!query.ok) throw new JavaException(`com.jayway.jsonpath.InvalidPathException: ${query.reason} in ${JSON.stringify(path)}`);
+    const check = jaywayCheck(this.root, path);
+    if (check.kind === "invalid") throw new JavaException(`com.jayway.jsonpath.InvalidPathException: ${check.message}`);
+    if (check.kind === "not-found") return { found: false };
     if (!this.plainReady) {
       this.plain = toPlain(this.root);
       this.plainReady = true;

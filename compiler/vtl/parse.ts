@@ -4,10 +4,14 @@
  *
  * - Whitespace as Velocity 1.7 eats it: after `#set(…)`, `#if(…)`, `#elseif(…)`, `#else`, `#foreach(…)`,
  *   `#define(…)`, `#macro(…)` and `#end`, spaces and tabs up to a line break and that line break; spaces and tabs
- *   between the previous token and a `#set`; the line break that ends a `##` comment. (The request template of the
- *   AWS photo example relies on the `#end` rule to print one object per line.)
+ *   right before a `#set` when they start a token (after a reference or a directive, or on the line after a macro
+ *   call; not after text), and a lone `$` or `#` before them; the line break that ends a `##` comment. A `#* … *#` comment stops
+ *   the rule: the line break after `#end#* note *#` stays. (The request template of the AWS photo example relies
+ *   on the `#end` rule to print one object per line.)
  * - Macro calls, `#evaluate`, `#include` and `#parse` print as their own text, and `#macro` definitions print
- *   nothing: API Gateway does not run inline macros (`vtl-and-emulators.md` §1.2, recorded).
+ *   nothing: API Gateway does not run inline macros (`vtl-and-emulators.md` §1.2, recorded). A block macro call
+ *   (`#@name(…)…#end`) prints as its own text, body and `#end` included, without running the body.
+ * - Literals the first pass lifted out of expressions (`#if($x == [])`, `1.0E3`) are parsed on their own.
  * - `$name(…)` is not a call in Velocity 1.7: it prints `$name` followed by the rest as text.
  * - `#stop`, `#{break}` and the string literals the first pass rewrote are turned back.
  */
@@ -15,7 +19,7 @@ import velocity from "velocityjs";
 import type { BinaryOperator, Expr, Node, PathStep, Reference } from "./ast.js";
 import { LineMap, VtlError, type TemplatePosition } from "./errors.js";
 import { integerLiteral } from "./number.js";
-import { scanTemplate, type Sentinels } from "./source.js";
+import { scanTemplate, type LiftedLiteral, type Sentinels } from "./source.js";
 
 /** A parsed template. */
 export interface ParsedTemplate {
@@ -43,7 +47,7 @@ interface RawNode {
 }
 
 /** Intermediate items: nodes, text that merges with its neighbours, text that stays a token of its own, and markers. */
-type Item = Node | { readonly kind: "literal"; readonly text: string } | { readonly kind: "eat-line" } | { readonly kind: "eat-newline" };
+type Item = Node | { readonly kind: "literal"; readonly text: string; readonly call?: true } | { readonly kind: "eat-line" } | { readonly kind: "eat-newline" };
 
 const OPERATORS: Record<string, BinaryOperator> = {
   "+": "+",
@@ -60,16 +64,21 @@ const OPERATORS: Record<string, BinaryOperator> = {
   "<=": "<=",
   ">=": ">=",
 };
+const EXPONENT = /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE]/;
 const LINE_REST = /^[ \t]*(?:\r\n|\n|\r)/;
 const NEWLINE = /^(?:\r\n|\n|\r)/;
 const cache = new Map<string, ParsedTemplate>();
 const CACHE_LIMIT = 128;
 
-/** Parses `template`; throws a `syntax` {@link VtlError} at the first problem. */
-export function parseTemplate(template: string): ParsedTemplate {
-  const cached = cache.get(template);
+/**
+ * Parses `template`; throws a `syntax` {@link VtlError} at the first problem. A `fragment` is text rendered apart
+ * from the template (an interpolated string literal, see `scanTemplate`).
+ */
+export function parseTemplate(template: string, fragment = false): ParsedTemplate {
+  const key = `${fragment ? "f" : "t"}${template}`;
+  const cached = cache.get(key);
   if (cached) return cached;
-  const scan = scanTemplate(template);
+  const scan = scanTemplate(template, fragment);
   const positions = new Positions(template, scan.rewritten, scan.inserted);
   const problem = scan.problems[0];
   if (problem) {
@@ -83,13 +92,13 @@ export function parseTemplate(template: string): ParsedTemplate {
       raw.push(...shiftLines(velocity.parse(scan.rewritten.slice(start, end), {}, false) as unknown as Raw[], shift));
     } catch (error) {
       shiftLines((error as { hash?: { loc?: Pos } }).hash?.loc ?? [], shift);
-      throw syntaxError(error, positions, scan.rewritten, (text) => new Converter(template, positions, scan.sentinels).text(text));
+      throw syntaxError(error, positions, scan.rewritten, (text) => new Converter(template, positions, scan.sentinels, scan.macroBlocks).text(text));
     }
   }
-  const converter = new Converter(template, positions, scan.sentinels);
+  const converter = new Converter(template, positions, scan.sentinels, scan.macroBlocks);
   const parsed = { nodes: converter.list(raw, false) };
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(template, parsed);
+  cache.set(key, parsed);
   return parsed;
 }
 
@@ -180,12 +189,29 @@ class Converter {
     private readonly template: string,
     private readonly positions: Positions,
     private readonly sentinels: Sentinels,
+    private readonly macroBlocks: ReadonlyMap<number, number>,
   ) {}
 
   /** Text outside string literals, with the first pass undone. */
   text(s: string): string {
-    const { backslash, quote, apostrophe, textBackslash, deleted, nul } = this.sentinels;
-    return s.split(backslash).join("\\").split(textBackslash).join("\\").split(deleted).join("").split(quote).join('"').split(apostrophe).join("'").split(nul).join("\0");
+    const { backslash, quote, apostrophe, textBackslash, deleted, nul, hash, paren } = this.sentinels;
+    return s
+      .split(backslash)
+      .join("\\")
+      .split(textBackslash)
+      .join("\\")
+      .split(deleted)
+      .join("")
+      .split(quote)
+      .join('"')
+      .split(apostrophe)
+      .join("'")
+      .split(nul)
+      .join("\0")
+      .split(hash)
+      .join("#")
+      .split(paren)
+      .join("(");
   }
 
   /** The value of a string literal: doubled quotes stand for one. */
@@ -221,6 +247,8 @@ class Converter {
   private item(raw: Raw, items: Item[]): void {
     if (typeof raw === "string") {
       items.push({ kind: "text", text: this.text(raw) });
+      // Text ending where the first pass deleted characters (`$` before `#set`) keeps its blanks before a `#set`.
+      if (raw.endsWith(this.sentinels.deleted)) items.push({ kind: "literal", text: "" });
       return;
     }
     if (Array.isArray(raw)) {
@@ -244,13 +272,14 @@ class Converter {
         if (value.includes(this.sentinels.stop)) items.push({ kind: "stop" });
         else if (value.includes(this.sentinels.breakMarker)) items.push({ kind: "break" });
         else if (value.startsWith("##")) items.push({ kind: "eat-newline" });
+        else items.push({ kind: "literal", text: "" });
         return;
       }
       case "raw":
         items.push({ kind: "literal", text: this.text(String(raw.value)) });
         return;
       case "macro_call":
-        items.push({ kind: "literal", text: raw.pos ? this.source(raw.pos) : `#${raw.id ?? ""}()` });
+        items.push({ kind: "literal", text: raw.pos ? this.source(raw.pos) : `#${raw.id ?? ""}()`, call: true });
         return;
       default:
         throw new VtlError("syntax", `unexpected #${raw.type}`, this.at(raw.pos).line, this.at(raw.pos).column);
@@ -282,11 +311,13 @@ class Converter {
         break;
       case "macro":
         break;
-      case "macro_body":
-        items.push({ kind: "literal", text: head.pos ? this.source(head.pos) : `#@${head.id ?? ""}()` });
-        for (const node of this.list(body, false)) items.push(node);
-        items.push({ kind: "literal", text: "#end" });
-        break;
+      case "macro_body": {
+        const start = head.pos ? this.positions.offset(head.pos.first_line, head.pos.first_column) : -1;
+        const end = this.macroBlocks.get(start);
+        if (end === undefined) throw new VtlError("syntax", `unexpected #@${head.id ?? ""}`, this.at(head.pos).line, this.at(head.pos).column);
+        items.push({ kind: "literal", text: this.template.slice(start, end), call: true });
+        return;
+      }
       default:
         throw new VtlError("syntax", `unexpected #${head.type}`, this.at(head.pos).line, this.at(head.pos).column);
     }
@@ -314,6 +345,22 @@ class Converter {
     return { root: String(raw.id), path };
   }
 
+  /** The expression of a literal the first pass lifted out (see `source.ts`). */
+  private lifted(literal: LiftedLiteral): Expr {
+    if (EXPONENT.test(literal.text)) return { kind: "double", value: Number(literal.text) };
+    let raw: Raw[];
+    try {
+      raw = velocity.parse(`#set($_ = ${literal.text})`, {}, false) as unknown as Raw[];
+    } catch {
+      const at = this.positions.lines.position(literal.offset);
+      throw new VtlError("syntax", `unexpected ${JSON.stringify(this.text(literal.text))}`, at.line, at.column);
+    }
+    const [set] = raw as RawNode[];
+    const expr = this.expr((set?.equal as [RawNode, RawNode])[1]);
+    if (!literal.text.startsWith("(")) return expr;
+    return { kind: "group", expr, source: this.template.slice(literal.offset + 1, literal.offset + literal.length - 1).trim() };
+  }
+
   private expr(raw: RawNode | string | number): Expr {
     if (typeof raw === "string" || typeof raw === "number") return { kind: "integer", value: integerLiteral(raw) };
     switch (raw.type) {
@@ -336,6 +383,8 @@ class Converter {
       case "map":
         return { kind: "map", entries: Object.entries((raw.value ?? {}) as Record<string, RawNode>).map(([k, v]) => [this.literal(k), this.expr(v)] as const) };
       case "references": {
+        const lifted = raw.path === undefined ? this.sentinels.literals[String(raw.id)] : undefined;
+        if (lifted) return this.lifted(lifted);
         const keyword = raw.path === undefined ? this.sentinels.keywords[String(raw.id)] : undefined;
         if (keyword === "null") return { kind: "null" };
         if (keyword) return { kind: "boolean", value: keyword === "true" };
@@ -364,7 +413,7 @@ function finish(items: readonly Item[]): Node[] {
     else merged.push(item);
   }
   const out: Node[] = [];
-  let blankBefore = false;
+
   for (let i = 0; i < merged.length; i++) {
     const item = merged[i] as Item;
     if (item.kind === "eat-line" || item.kind === "eat-newline") {
@@ -372,8 +421,14 @@ function finish(items: readonly Item[]): Node[] {
       if (next?.kind === "text") merged[i + 1] = { kind: "text", text: next.text.replace(item.kind === "eat-line" ? LINE_REST : NEWLINE, "") };
       continue;
     }
-    if (item.kind === "set" && blankBefore) out.pop();
-    blankBefore = item.kind === "text" && /^[ \t]+$/.test(item.text);
+    const last = out[out.length - 1];
+    const before = merged[i - 1];
+    if (item.kind === "set" && last?.kind === "text" && before?.kind === "text" && before.text !== "") {
+      const afterCall = i > 1 && (merged[i - 2] as Item).kind === "literal" && (merged[i - 2] as { call?: true }).call === true;
+      const text = afterCall ? last.text.replace(/^([ \t]*(?:\r\n|\n|\r))?[ \t]+$/, "$1") : last.text.replace(/^[ \t]+$|(?:\$!?|#)[ \t]+$/, "");
+      if (text === "") out.pop();
+      else out[out.length - 1] = { kind: "text", text };
+    }
     if (item.kind === "literal" || item.kind === "text") {
       if (item.text !== "") out.push({ kind: "text", text: item.text });
     } else out.push(item);

@@ -15,7 +15,24 @@
  *   drops it before any `$` or `#`, so runs are rewritten to sentinels that print as they should.
  * - A list literal whose first item is `true`, `false` or `null` (`[true, false]`), which velocityjs cannot parse:
  *   the keyword becomes a reference to a name of the same length that {@link Sentinels.keywords} maps back.
+ * - Literals velocityjs cannot parse where Velocity 1.7 takes them are lifted out: a list, range or map literal
+ *   inside the expression of `#set`, `#if` or `#elseif` (velocityjs takes one only as the whole expression, so
+ *   `#if($x == [])` fails), and with them every parenthesised group there (its text is what `'a' + (1 / 0)`
+ *   prints for the group that has no value), a `#foreach` source that is not a reference or a list (`#foreach($i in {'a': 1})`,
+ *   `#foreach($i in 4)`), and a number with an exponent (`1.0E3`, a `Double`). Each becomes a reference to an
+ *   unused name, padded with spaces to the literal's length (or, for a literal shorter than three characters,
+ *   with inserted characters), and {@link Sentinels.literals} keeps the literal's text for the parser.
  * - NUL characters, where velocityjs's lexer stops reading, become a sentinel.
+ * - A run of `$` and `$!` right before a `#` is read by Velocity 1.7's lexer together with what follows: before
+ *   `#if`, `#elseif`, `#else`, `#end`, `#set` and a `#*` comment the run disappears (`a$#if(true)b#end` prints
+ *   `ab`); before `#break` and `#stop` the directive becomes text (`$#break` prints as it is, the loop goes on);
+ *   before `#foreach`, `#define`, `#macro` and `#@name` the template does not parse. The run is deleted, or the `#`
+ *   made text, with sentinels.
+ * - A `#set` right after `#$ref#end` (a `#`, references, then `#end` or `#else`, nothing or a line break between
+ *   them and the `#set`) does not parse in Velocity 1.7: its lexer is left in the wrong state.
+ * - A template that ends with `$`, `$!` or `#` does not parse in Velocity 1.7 (its lexer fails at the end of the
+ *   text); a `(` after the root of a reference that is never closed is text (`$a(` prints `$a` and `(`), and so
+ *   is one after a method name at the end of the template.
  * - `#stop`, `#{stop}` and `#{break}`, which velocityjs does not know, become comments carrying a marker; the
  *   braced forms `#{set}`, `#{if}`, `#{elseif}`, `#{foreach}`, `#{define}`, `#{macro}` and `#{name}(…)` lose
  *   their braces (`#{if}` becomes `#if  `).
@@ -45,8 +62,21 @@ export interface Sentinels {
   readonly deleted: string;
   /** A NUL character (U+0000). */
   readonly nul: string;
+  /** A `#` that is text: the `#` of `$#break` and `$#stop` (see the module comment). */
+  readonly hash: string;
+  /** A `(` that is text: one that opens a call never closed. */
+  readonly paren: string;
   /** Reference names standing for the keyword literals `true`, `false` and `null` (see the module comment). */
   readonly keywords: Readonly<Record<string, "true" | "false" | "null">>;
+  /** Reference names standing for lifted literals (see the module comment): their rewritten text and offset. */
+  readonly literals: Readonly<Record<string, LiftedLiteral>>;
+}
+
+/** A literal lifted out of an expression: its text as rewritten (sentinels in place), its template offset and length. */
+export interface LiftedLiteral {
+  readonly text: string;
+  readonly offset: number;
+  readonly length: number;
 }
 
 /** One name after a reference's root: `.name`, or `.name(…)` when `call`. */
@@ -91,6 +121,11 @@ export interface ScannedTemplate {
   readonly references: readonly ScannedReference[];
   readonly directives: readonly ScannedDirective[];
   readonly problems: readonly ScanProblem[];
+  /**
+   * Calls of block macros (`#@name(…)…#end`), from the offset of `#@` to the offset after their `#end`: API Gateway
+   * defines no macro, so the whole call prints as its own text.
+   */
+  readonly macroBlocks: ReadonlyMap<number, number>;
 }
 
 const KEYWORD_DIRECTIVES = new Set(["set", "if", "elseif", "foreach", "define", "macro"]);
@@ -99,6 +134,8 @@ const ID_START = /[a-zA-Z_]/;
 const NAME = /[a-zA-Z_][a-zA-Z0-9_-]*/y;
 const ID_PART = /[a-zA-Z0-9_-]/;
 const MAX_STRING_DEPTH = 8;
+/** `#$ref#end` (or `#else`) right before a `#set`, on the same line or the one before (see the module comment). */
+const BROKEN_SET = /#(?:\$!?\{?[a-zA-Z_][\w.-]*\}?)+(?:#\{?(?:end|else)\}?)+(?:\r?\n|\r)?$/;
 
 /** The directive or macro name starting at `at`, if any. */
 function nameAt(text: string, at: number): string | undefined {
@@ -106,20 +143,20 @@ function nameAt(text: string, at: number): string | undefined {
   return NAME.exec(text)?.[0];
 }
 
-/** Picks eight private-use characters and three reference names absent from `text`. */
+/** Picks ten private-use characters and three reference names absent from `text`. */
 function pickSentinels(text: string): Sentinels {
   const chosen: string[] = [];
-  for (let code = 0xe000; chosen.length < 8 && code <= 0xf8ff; code++) {
+  for (let code = 0xe000; chosen.length < 10 && code <= 0xf8ff; code++) {
     const c = String.fromCharCode(code);
     if (!text.includes(c)) chosen.push(c);
   }
-  const [backslash = "", quote = "", apostrophe = "", stop = "", breakMarker = "", textBackslash = "", deleted = "", nul = ""] = chosen;
+  const [backslash = "", quote = "", apostrophe = "", stop = "", breakMarker = "", textBackslash = "", deleted = "", nul = "", hash = "", paren = ""] = chosen;
   const keywords: Record<string, "true" | "false" | "null"> = {};
   for (const word of ["true", "false", "null"] as const) {
     const name = unusedName(text, word.length - 1, keywords);
     if (name) keywords[name] = word;
   }
-  return { backslash, quote, apostrophe, stop, breakMarker, textBackslash, deleted, nul, keywords };
+  return { backslash, quote, apostrophe, stop, breakMarker, textBackslash, deleted, nul, hash, paren, keywords, literals: {} };
 }
 
 const NAME_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -148,12 +185,16 @@ class Scanner {
   readonly problems: ScanProblem[] = [];
   readonly inserted: number[] = [];
   readonly cuts: number[] = [];
+  readonly macroBlocks = new Map<number, number>();
   private readonly blocks: Block[] = [];
+  /** Where the last reference scanned ends. */
+  private referenceEnd = -1;
 
   constructor(
     private readonly text: string,
     readonly sentinels: Sentinels,
     private readonly depth: number,
+    private readonly fragment: boolean,
   ) {
     this.out = text.split("").map((c) => (c === "\0" ? sentinels.nul : c));
   }
@@ -171,15 +212,29 @@ class Scanner {
     const t = this.text;
     while (i < t.length) {
       const c = t[i];
+      const afterReference = i > 0 && i === this.referenceEnd && (c === "\\" || c === "{" || c === "(" || /^#[[*@]/.test(t.slice(i, i + 2)));
       if (c === "\\") i = this.backslashes(i);
       else if (c === "#") i = this.hash(i);
-      else if (c === "$") i = this.reference(i);
+      else if (c === "$") i = this.dollars(i);
       else {
         if (c === "\n" && this.blocks.length === 0) this.cuts.push(i + 1 + this.inserted.length);
         i++;
       }
+      if (afterReference) this.separate(this.referenceEnd);
     }
     for (const block of this.blocks) this.problem(block.offset, block.name.length + 1, `#${block.name} is not closed with #end`);
+  }
+
+  /**
+   * Inserts a character that prints nothing before `at`: velocityjs fails on, or reads as part of the reference,
+   * a backslash, `{`, `(`, `#[[`, `#*` or `#@` right after a reference (`$a\\$b`, `$a.b(){`, `$a#[[x]]#`,
+   * `$a#* c *#`); it fails on `#[[` and `#@` right after a directive (`#else#[[x]]#`) and on `{`, `(` or `[` right
+   * after `#else` or `#end` (`#else{`); and it reads a `#` right after a
+   * `#* … *#` comment as part of the comment. Velocity 1.7 reads text, a literal block, a comment, a directive.
+   */
+  private separate(at: number): void {
+    this.inserted.push(at + this.inserted.length);
+    this.out[at] = this.sentinels.deleted + this.out[at];
   }
 
   /** A run of backslashes at `i` (see the module comment); returns where scanning continues. */
@@ -202,6 +257,7 @@ class Scanner {
   private hash(i: number): number {
     const t = this.text;
     const next = t[i + 1];
+    if (next === undefined && !this.fragment) this.problem(i, 1, "the template ends with #: Velocity 1.7's lexer fails at the end of the text");
     if (next === "#") {
       const end = t.indexOf("\n", i);
       return end < 0 ? t.length : end;
@@ -212,9 +268,11 @@ class Scanner {
         this.problem(i, 2, "#* comment is not closed with *#");
         return t.length;
       }
+      if (t[end + 2] === "#") this.separate(end + 2);
       return end + 2;
     }
     if (t.startsWith("[[", i + 1)) {
+      if (i > 0 && i !== this.referenceEnd) this.separate(i);
       const end = t.indexOf("]]#", i + 3);
       if (end < 0) {
         this.problem(i, 3, "#[[ text is not closed with ]]#");
@@ -225,6 +283,7 @@ class Scanner {
     if (next === "@") {
       const name = nameAt(t, i + 2);
       if (name && t[i + 2 + name.length] === "(") {
+        if (i > 0 && i !== this.referenceEnd) this.separate(i);
         this.directives.push({ name: `@${name}`, offset: i, length: name.length + 2, macroCall: true });
         this.blocks.push({ name: `@${name}`, offset: i, elseAt: -1 });
         return this.args(i + 2 + name.length, "(", ")");
@@ -245,6 +304,7 @@ class Scanner {
       this.directives.push({ name: keyword, offset: i, length: wordEnd - i, macroCall: false });
       if (keyword === "else") this.elseBranch(i, wordEnd - i);
       if (keyword === "end") this.end(i, wordEnd - i);
+      if ((keyword === "else" || keyword === "end") && !braced && /[{([]/.test(t[wordEnd] ?? "")) this.separate(wordEnd);
       if (keyword === "stop") this.replace(i, `#*${this.sentinels.stop.repeat(wordEnd - i - 4)}*#`);
       if (keyword === "break" && braced) this.replace(i, `#*${this.sentinels.breakMarker.repeat(wordEnd - i - 4)}*#`);
       return wordEnd;
@@ -255,9 +315,13 @@ class Scanner {
     if (braced) this.replace(i, `#${name}  `);
     const isKeyword = KEYWORD_DIRECTIVES.has(name);
     this.directives.push({ name, offset: i, length, macroCall: !isKeyword });
+    if (name === "set" && BROKEN_SET.test(t.slice(Math.max(0, i - 256), i))) {
+      this.problem(i, length, "#set right after `#$reference#end` does not parse in Velocity 1.7 (its lexer is left expecting a reference)");
+    }
     if (name === "elseif") this.elseifBranch(i, length);
     if (BLOCK_DIRECTIVES.has(name)) this.blocks.push({ name, offset: i, elseAt: -1 });
-    return this.args(open, "(", ")");
+    const mode = name === "foreach" ? "foreach" : name === "set" || name === "if" || name === "elseif" ? "expression" : "plain";
+    return this.args(open, "(", ")", mode);
   }
 
   private elseBranch(at: number, length: number): void {
@@ -274,7 +338,68 @@ class Scanner {
   }
 
   private end(at: number, length: number): void {
-    if (!this.blocks.pop()) this.problem(at, length, "#end closes nothing: no #if, #foreach, #define or #macro is open");
+    const block = this.blocks.pop();
+    if (!block) this.problem(at, length, "#end closes nothing: no #if, #foreach, #define or #macro is open");
+    else if (block.name.startsWith("@")) this.macroBlocks.set(block.offset, at + length);
+  }
+
+  /**
+   * Replaces the literal at `[start, end)` with a reference to an unused name (see the module comment); `before`
+   * is the number of inserted characters before the literal was scanned (those inside it are undone).
+   */
+  private lift(start: number, end: number, before: number): void {
+    const text = this.out.slice(start, end).join("");
+    this.inserted.length = before;
+    const length = end - start;
+    const taken = { ...this.sentinels.keywords, ...this.sentinels.literals };
+    const name = unusedName(this.text, Math.min(Math.max(length - 1, 2), 4), taken) ?? unusedName(this.text, 5, taken);
+    if (!name) return;
+    (this.sentinels.literals as Record<string, LiftedLiteral>)[name] = { text, offset: start, length };
+    const replacement = `$${name}`.padEnd(length, " ");
+    const extra = replacement.length - length;
+    for (let k = 0; k < extra; k++) this.inserted.push(start + this.inserted.length);
+    this.out[start] = replacement.slice(0, extra + 1);
+    for (let k = 1; k < length; k++) this.out[start + k] = replacement[extra + k] as string;
+  }
+
+  /** The end of the `#foreach` source at `i` that is not a reference or a list: a map, a string, a word. */
+  private foreachSourceEnd(i: number): number {
+    const t = this.text;
+    if (t[i] === "{") return this.args(i, "{", "}");
+    if (t[i] === '"' || t[i] === "'") {
+      const end = this.stringLiteral(i);
+      return end < 0 ? t.length : end;
+    }
+    const word = /^[^\s()]+/.exec(t.slice(i, i + 256));
+    return i + (word?.[0].length ?? 0);
+  }
+
+  /**
+   * `$` at `i`: a reference, or a run of `$` and `$!` right before a `#`, which Velocity 1.7's lexer reads together
+   * with the directive (see the module comment); returns where scanning continues.
+   */
+  private dollars(i: number): number {
+    const t = this.text;
+    const run = /^(?:\$!?)+(?=#)/.exec(t.slice(i, i + 256));
+    if (!run) return this.reference(i);
+    const at = i + run[0].length;
+    const braced = t[at + 1] === "{";
+    const name = t[at + 1] === "*" && t[at + 2] !== "*" ? "*" : t[at + 1] === "@" ? "@" : (/^[a-zA-Z]+/.exec(t.slice(at + (braced ? 2 : 1), at + 64))?.[0] ?? "");
+    const after = t.slice(at + (braced ? 2 : 1) + name.length, at + 64);
+    const directive = braced ? after.startsWith("}") : name === "*" || name === "@" || /^\s*\(/.test(after) || ((name === "else" || name === "end" || name === "break" || name === "stop") && !/^[a-zA-Z0-9_]/.test(after));
+    if (!directive || !name) return this.reference(i);
+    if (name === "*" || ["if", "elseif", "else", "end", "set"].includes(name)) {
+      this.replace(i, this.sentinels.deleted.repeat(at - i));
+      return at;
+    }
+    if (name === "break" || name === "stop") {
+      this.replace(at, this.sentinels.hash);
+      return at + 1;
+    }
+    if (name === "@" || ["foreach", "define", "macro"].includes(name)) {
+      this.problem(i, at - i + 1 + name.length, `$#${name} is not a directive: Velocity 1.7 reads the $ and the directive as one word`);
+    }
+    return this.reference(i);
   }
 
   /** A reference at `i` (`$`); returns where scanning continues. */
@@ -282,6 +407,7 @@ class Scanner {
     const t = this.text;
     let j = i + 1;
     if (t[j] === "!") j++;
+    if (j >= t.length && !this.fragment) this.problem(i, j - i, "the template ends with $: Velocity 1.7's lexer fails at the end of the text");
     const braced = t[j] === "{";
     if (braced) j++;
     if (!ID_START.test(t[j] ?? "")) return i + 1;
@@ -290,32 +416,93 @@ class Scanner {
     const root = t.slice(rootStart, j);
     const names: ReferenceName[] = [];
     let indexed = false;
-    if (t[j] === "(") j = this.args(j, "(", ")");
+    if (t[j] === "(") j = this.call(j, true);
     for (;;) {
       if (t[j] === "." && ID_START.test(t[j + 1] ?? "")) {
         const nameStart = j + 1;
         j = nameStart;
         while (ID_PART.test(t[j] ?? "")) j++;
-        const call = t[j] === "(";
+        const call = t[j] === "(" && (this.closes(j) || j + 1 < t.length);
         if (!indexed) names.push({ name: t.slice(nameStart, j), offset: nameStart, call });
-        if (call) j = this.args(j, "(", ")");
-      } else if (t[j] === "[" && /^\[\s*[-$"'0-9{[\]]/.test(t.slice(j, j + 64))) {
+        j = this.call(j, false);
+      } else if (t[j] === "[") {
+        if (!/^\[\s*(?:[-$"'0-9{[]|(?:true|false)\b)/.test(t.slice(j, j + 64))) this.problem(j, 1, "[ after a reference starts an index, which must be a literal or a reference");
         indexed = true;
         j = this.args(j, "[", "]");
       } else break;
     }
     if (braced && t[j] === "}") j++;
     this.references.push({ offset: i, root, names });
+    this.referenceEnd = j;
     return j;
   }
 
-  /** Arguments from the opening `open` at `i` to its matching `close`; returns the offset after it. */
-  private args(i: number, open: string, close: string): number {
+  /**
+   * The arguments of a call at `j` when `(` is there. A `(` never closed is text in Velocity 1.7 after the root of
+   * a reference (`$a(x` prints the value of `$a` and `(x`), and after a method name when it ends the template
+   * (`$a.b(`); it becomes a sentinel velocityjs reads as text.
+   */
+  private call(j: number, root: boolean): number {
+    if (this.text[j] !== "(") return j;
+    if (this.closes(j) || (!root && j + 1 < this.text.length)) return this.args(j, "(", ")");
+    this.replace(j, this.sentinels.paren);
+    return j;
+  }
+
+  /** Whether the `(` at `i` has its `)`, string literals skipped. */
+  private closes(i: number): boolean {
+    const t = this.text;
+    let depth = 0;
+    for (let j = i; j < t.length; j++) {
+      const c = t[j];
+      if (c === '"' || c === "'") {
+        let k = j + 1;
+        while (k < t.length && !(t[k] === c && t[k + 1] !== c)) k += t[k] === c ? 2 : 1;
+        if (k >= t.length) return false;
+        j = k;
+      } else if (c === "(") depth++;
+      else if (c === ")" && --depth === 0) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Arguments from the opening `open` at `i` to its matching `close`; returns the offset after it. `mode` says
+   * which literals are lifted out (see the module comment): `expression` for `#set`, `#if` and `#elseif`,
+   * `foreach` for `#foreach`.
+   */
+  private args(i: number, open: string, close: string, mode: "plain" | "expression" | "foreach" = "plain"): number {
     const t = this.text;
     let depth = 0;
     let j = i;
     while (j < t.length) {
       const c = t[j] as string;
+      if (this.depth === 0 && j > i) {
+        const before = this.inserted.length;
+        if (mode === "expression" && (c === "[" || c === "{" || c === "(")) {
+          const close = c === "[" ? "]" : c === "{" ? "}" : ")";
+          const end = this.args(j, c, close, c === "(" ? "expression" : "plain");
+          if (end <= t.length && t[end - 1] === close) this.lift(j, end, before);
+          j = end;
+          continue;
+        }
+        const source = mode === "foreach" && depth === 1 && /^in\s+/.exec(t.slice(j, j + 64));
+        if (source && /\s/.test(t[j - 1] ?? "")) {
+          const start = j + source[0].length;
+          if (t[start] !== "$" && t[start] !== "[" && t[start] !== ")" && start < t.length) {
+            const end = this.foreachSourceEnd(start);
+            if (end > start && end <= t.length) this.lift(start, end, before);
+            j = end;
+            continue;
+          }
+        }
+        const exponent = /[0-9.]/.test(c) && !/[\w.$]/.test(t[j - 1] ?? "") ? /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][-+]?[0-9]+/.exec(t.slice(j, j + 64)) : null;
+        if (exponent) {
+          this.lift(j, j + exponent[0].length, before);
+          j += exponent[0].length;
+          continue;
+        }
+      }
       if (c === '"' || c === "'") {
         j = this.stringLiteral(j);
         if (j < 0) return t.length;
@@ -376,7 +563,7 @@ class Scanner {
 
   /** Scans the content of an interpolated string literal as a template of its own, for references and problems. */
   private interpolated(content: string, origin: readonly number[]): void {
-    const inner = new Scanner(content, this.sentinels, this.depth + 1);
+    const inner = new Scanner(content, this.sentinels, this.depth + 1, true);
     inner.run();
     const at = (offset: number) => origin[Math.min(offset, origin.length - 1)] as number;
     for (const ref of inner.references) this.references.push({ ...ref, offset: at(ref.offset), names: ref.names.map((n) => ({ ...n, offset: at(n.offset) })) });
@@ -385,9 +572,12 @@ class Scanner {
   }
 }
 
-/** Scans and rewrites `template` (see the module comment). */
-export function scanTemplate(template: string): ScannedTemplate {
-  const scanner = new Scanner(template, pickSentinels(template), 0);
+/**
+ * Scans and rewrites `template` (see the module comment). A `fragment` is text rendered apart (the content of an
+ * interpolated string literal), which may end with `$` or `#`.
+ */
+export function scanTemplate(template: string, fragment = false): ScannedTemplate {
+  const scanner = new Scanner(template, pickSentinels(template), 0, fragment);
   scanner.run();
   return {
     rewritten: scanner.out.join(""),
@@ -396,6 +586,7 @@ export function scanTemplate(template: string): ScannedTemplate {
     sentinels: scanner.sentinels,
     references: scanner.references,
     directives: scanner.directives,
+    macroBlocks: scanner.macroBlocks,
     problems: [...scanner.problems].sort((a, b) => a.offset - b.offset),
   };
 }

@@ -63,6 +63,19 @@ export function markList<T extends unknown[]>(items: T, kind: ListKind): T {
   return items;
 }
 
+const viewOwners = new WeakMap<unknown[], Map<unknown, unknown>>();
+
+/** Marks `items` as a view (`keySet()`, `values()`, `entrySet()`) of `owner`, and returns it. */
+export function markView<T extends unknown[]>(items: T, kind: "set" | "collection", owner: Map<unknown, unknown>): T {
+  viewOwners.set(items, owner);
+  return markList(items, kind);
+}
+
+/** The map `items` is a view of, if it is one. */
+export function viewOwner(items: unknown[]): Map<unknown, unknown> | undefined {
+  return viewOwners.get(items);
+}
+
 /** The kind of collection `items` stands for (`list` unless marked). */
 export function listKind(items: unknown[]): ListKind {
   return listKinds.get(items) ?? "list";

@@ -12,8 +12,8 @@ import { CORE_SCHEMA, load as loadYaml } from "js-yaml";
 import { build, nodeHost } from "../../compiler/index.js";
 import { assertGoldenTree } from "../helpers/golden.js";
 
-/** The samples whose build deploys their API: the REST samples and the HTTP API sample. */
-const BUILT_SAMPLES = ["pets", "warehouse", "http-api"];
+/** The samples whose build deploys their APIs: the REST samples, the HTTP API sample and the WebSocket sample. */
+const BUILT_SAMPLES = ["pets", "warehouse", "http-api", "websocket-chat"];
 const scratch = path.join("test", ".out", "determinism");
 
 /** A deep copy of `value` with every object's keys in the order `order` gives; arrays keep their order. */

@@ -1,8 +1,8 @@
 /**
  * The import document of HTTP APIs (`openapi.aws.json` for `x-gateway.api: http`): integrations (Lambda proxy with
  * payload 2.0 or 1.0, HTTP proxy, private integrations over a VPC link, timeouts), authorizers (JWT, Lambda REQUEST,
- * IAM), CORS and the preflight routes it needs, proxy resources, 3.1 input, what build reports as not deployed, and
- * samples/http-api.
+ * IAM), CORS and the preflight routes it needs, proxy resources, 3.1 input, and samples/http-api (its SQS subtype
+ * and parameter mapping included; ./http-subtypes.test.ts and ./http-parameter-mapping.test.ts cover those).
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -245,32 +245,6 @@ paths:
   assert.equal(document.paths["/tasks"].get.parameters, [{ in: "query", name: "limit", required: false, schema: { type: "integer" } }]);
 });
 
-test("not deployed yet, said by build: AWS-service integrations (their route is left out) and parameter mapping", () => {
-  const spec = `${HEADER}
-paths:
-  /events:
-    post:
-      operationId: putEvent
-      x-gateway: { eventbridge: { bus: default, source: tasks, detailType: created }, public: true }
-      responses: { "200": { description: ok } }
-  /tasks:
-    get:
-      operationId: listTasks
-      x-gateway: { lambda: { function: tasks, request: { headers: { x-user: $context.authorizer.claims.sub } } }, public: true }
-      responses: { "200": { description: ok } }
-`;
-  const result = buildSpec(spec);
-  const notEmitted = result.diagnostics.filter((d) => d.code === "not-emitted");
-  assert.equal(
-    notEmitted.map((d) => [d.severity, d.origin.pointer, /: (.*) \(1 place\)/.exec(d.message)?.[1]]),
-    [
-      ["warning", "/paths/~1events/post/x-gateway/eventbridge", "AWS-service integrations (integration subtypes) of HTTP APIs: the route is left out"],
-      ["warning", "/paths/~1tasks/get/x-gateway/lambda/request", "parameter mapping (request and response maps) of HTTP APIs"],
-    ],
-  );
-  assert.equal(Object.keys(documentOf(result).paths), ["/tasks"]);
-});
-
 test("native x-amazon-apigateway-* extensions at the root and on operations pass through and win", () => {
   const spec = `${HEADER}
 x-amazon-apigateway-importexport-version: "1.0"
@@ -302,6 +276,7 @@ test("samples/http-api: builds with no warning; every route, its integration and
     'post /devices/{deviceId}/sync: aws_proxy 2.0 25000 [{"device":[]}]',
     "get /health: aws_proxy 2.0 15000 none",
     'get /holidays/{year}/{countryCode}: http_proxy 1.0 5000 [{"cognito":["tasks/read"]}]',
+    'post /imports: aws_proxy 1.0 15000 [{"cognito":["tasks/write"]}]',
     "x-amazon-apigateway-any-method /legacy/{proxy+}: http_proxy 1.0 15000 none",
     'get /tasks: aws_proxy 2.0 15000 [{"cognito":["tasks/read"]}]',
     'post /tasks: aws_proxy 2.0 15000 [{"cognito":["tasks/write"]}]',
@@ -309,6 +284,16 @@ test("samples/http-api: builds with no warning; every route, its integration and
     'get /tasks/{taskId}: aws_proxy 2.0 15000 [{"cognito":["tasks/read"]}]',
     'patch /tasks/{taskId}: aws_proxy 2.0 15000 [{"cognito":["tasks/write"]}]',
   ]);
+  const imports = tasks.paths["/imports"].post["x-amazon-apigateway-integration"];
+  assert.equal([imports.integrationSubtype, imports.credentials, imports.requestParameters.MessageBody, imports.responseParameters], [
+    "SQS-SendMessage",
+    "${portico:role:queue-import}",
+    "$request.body",
+    { "200": { "overwrite:statuscode": "202" } },
+  ]);
+  const holidays = tasks.paths["/holidays/{year}/{countryCode}"].get["x-amazon-apigateway-integration"];
+  assert.equal(holidays.requestParameters, { "overwrite:header.X-Request-Id": "$context.requestId", "remove:header.Cookie": "''" });
+  assert.equal(holidays.responseParameters, { "200": { "overwrite:header.Cache-Control": "public, max-age=86400" } });
   const legacy = tasks.paths["/legacy/{proxy+}"];
   assert.is(legacy["x-amazon-apigateway-any-method"]["x-amazon-apigateway-integration"].uri, "https://${stageVariables.legacyHost}/{proxy}");
   assert.is(legacy.options, undefined, "an ANY route without authorization needs no preflight route");

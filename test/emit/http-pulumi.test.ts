@@ -145,6 +145,7 @@ test("samples/http-api, stack prod: the stage auto-deploys, logs JSON access log
     "GET /tasks/{taskId}",
     "PATCH /tasks/{taskId}",
     "POST /devices/{deviceId}/sync",
+    "POST /imports",
     "POST /tasks",
   ]);
   assert.equal(routes.find((r) => r.routeKey === "POST /tasks"), {
@@ -181,6 +182,22 @@ test("samples/http-api, stack prod: Lambda permissions scoped to each route of t
   });
   const environment = secretValue(resourceOf(resources, "aws:lambda/function:Function", "fn-device-authorizer").inputs.environment);
   assert.equal(environment, { variables: { DEVICE_TOKEN_SECRET: "deviceTokenSecret-value" } });
+});
+
+test("samples/http-api, stack prod: the SQS integration's role, allowed sqs:SendMessage on the import queue only", async () => {
+  const resources = await run("http-sample", sample.model, "prod");
+  const role = resourceOf(resources, "aws:iam/role:Role", "integration-queue-import").inputs;
+  assert.equal(JSON.parse(role.assumeRolePolicy as string).Statement, [
+    { Effect: "Allow", Principal: { Service: "apigateway.amazonaws.com" }, Action: "sts:AssumeRole" },
+  ]);
+  const policy = resourceOf(resources, "aws:iam/rolePolicy:RolePolicy", "integration-queue-import").inputs;
+  assert.is(policy.role, "integration-queue-import-id");
+  assert.equal(JSON.parse(policy.policy as string).Statement, [
+    { Effect: "Allow", Action: "sqs:SendMessage", Resource: "arn:aws:test:us-east-1:123456789012:importQueueArn" },
+  ]);
+  const body = JSON.parse(resourceOf(resources, T.api, "api").inputs.body as string);
+  assert.is(body.paths["/imports"].post["x-amazon-apigateway-integration"].credentials, "arn:aws:iam::123456789012:role/integration-queue-import");
+  assert.is(resources.filter((r) => r.type === "aws:iam/role:Role" && r.name.startsWith("integration-")).length, 1);
 });
 
 test("samples/http-api, stack prod: a regional TLS 1.2 domain mapped to the stage, with A and AAAA aliases; outputs", async () => {

@@ -14,8 +14,8 @@ import { createNames } from "../../compiler/model/names.js";
 import { assertGolden } from "../helpers/golden.js";
 import { runUnderMocks, secretValue, writeCase, type RecordedResource } from "./helpers/harness.js";
 
-/** The samples whose build deploys their API: the REST samples and the HTTP API sample. */
-const BUILT_SAMPLES = ["pets", "warehouse", "http-api"];
+/** The samples whose build deploys their APIs: the REST samples, the HTTP API sample and the WebSocket sample. */
+const BUILT_SAMPLES = ["pets", "warehouse", "http-api", "websocket-chat"];
 /** A stack name that is no stage of any sample: it gets the secure defaults (an HTTP API's `$default` stage). */
 const OTHER_STACK = "feature-x";
 

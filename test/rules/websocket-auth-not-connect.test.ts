@@ -21,8 +21,12 @@ test("a Lambda authorizer on a route other than $connect is reported at its auth
   ]);
 });
 
-test("auth on $connect, and IAM on any route, pass", () => {
-  assert.equal(found(websocketAuthNotConnect, withRoutes(auth("$connect", "partners"), auth("sendMessage", "sigv4"))), []);
+test("auth on $connect passes, Lambda or IAM; IAM on another route is reported too", () => {
+  assert.equal(found(websocketAuthNotConnect, withRoutes(auth("$connect", "partners"))), []);
+  assert.equal(found(websocketAuthNotConnect, withRoutes(auth("$connect", "sigv4"))), []);
+  assert.equal(found(websocketAuthNotConnect, withRoutes(auth("sendMessage", "sigv4"))), [
+    { code: "websocket-auth-not-connect", pointer: "/x-gateway/websocket/routes/sendMessage/auth", part: "key" },
+  ]);
 });
 
 test("end to end: the auth key of the route", () => {

@@ -6,6 +6,7 @@
 import { gzipSync } from "node:zlib";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { CATALOG } from "./helpers/catalog.js";
 import { SHELTER } from "./helpers/shelter.js";
 import { sdkFilesOf, writeSdk } from "./helpers/sdk.js";
 
@@ -19,11 +20,12 @@ const esbuild = await import("esbuild").then(
 );
 
 const dir = writeSdk("bundle", sdkFilesOf(SHELTER));
+const catalogDir = writeSdk("bundle-catalog", sdkFilesOf(CATALOG));
 
-/** Minified bundle of `code` (an entry module next to the SDK's `src/`). */
-async function bundle(build: Esbuild["build"], code: string): Promise<string> {
+/** Minified bundle of `code` (an entry module next to the SDK's `src/` in `resolveDir`). */
+async function bundle(build: Esbuild["build"], code: string, resolveDir = dir): Promise<string> {
   const result = await build({
-    stdin: { contents: code, resolveDir: dir, loader: "ts", sourcefile: "entry.ts" },
+    stdin: { contents: code, resolveDir, loader: "ts", sourcefile: "entry.ts" },
     bundle: true,
     minify: true,
     format: "esm",
@@ -53,6 +55,17 @@ if (!esbuild) {
     const code = await bundle(esbuild.build, `import { submitForm } from "./src/index.js";\nawait submitForm({ body: { name: "n" } });\n`);
     assert.match(code, /URLSearchParams\(/);
     assert.ok(gzipSync(code, { level: 9 }).length <= BUDGET);
+  });
+
+  test("a page iterator, its operation and the runtime fit too; an operation alone does not bring the pages code", async () => {
+    const code = await bundle(esbuild.build, `import { listCursorsPages } from "./src/index.js";\nfor await (const p of listCursorsPages()) console.log(p);\n`, catalogDir);
+    const gzip = gzipSync(code, { level: 9 }).length;
+    console.log(`sdk bundle size: listCursorsPages + runtime ${code.length} B minified, ${gzip} B gzip`);
+    assert.ok(gzip <= BUDGET, `${gzip} B > ${BUDGET} B`);
+    assert.match(code, /"\/cursors"/);
+    for (const other of ["/numbered", "/offsets", "/after", "CatalogClient"]) assert.not.match(code, other, `${other} is bundled`);
+    const alone = await bundle(esbuild.build, `import { listCursors } from "./src/index.js";\nconsole.log(await listCursors());\n`, catalogDir);
+    assert.not.match(alone, /rel\s*=/, "the Link header reader is bundled");
   });
 }
 

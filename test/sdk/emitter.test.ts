@@ -8,6 +8,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { codes, whenNotDeploying, type DiagnosticCode } from "../../compiler/diagnostics/codes.js";
 import { sdkFiles } from "../../compiler/emit/sdk/index.js";
+import { build, createMemoryHost } from "../../compiler/index.js";
 import { functionName, packageVersion } from "../../compiler/emit/sdk/names.js";
 import { runtimeSource } from "../../compiler/emit/sdk/runtime-source.js";
 import type { Operation } from "../../compiler/model/types.js";
@@ -102,7 +103,7 @@ test("a function per operation: typed parameters by location, the result and err
       " * `GET /pets/{petId}`",
       " */",
       "export function getPet(params: GetPetParams, options?: Options): ApiPromise<GetPetResult, GetPetError> {",
-      '    return $runtime.request($api, { id: "getPet", method: "GET", path: "/pets/{petId}", security: [["apiKey"], ["bearer"]] as const }, params, options);',
+      '    return $runtime.request<GetPetResult, GetPetError>($api, { id: "getPet", method: "GET", path: "/pets/{petId}", security: [["apiKey"], ["bearer"]] as const }, params, options);',
       "}",
     ].join("\n"),
   );
@@ -284,6 +285,40 @@ test("an SDK-only build ignores what only deployment needs, and warns where the 
   assert.equal(codes(sdkOnly), ["warning path-param-undeclared", "warning security-scheme-unknown"]);
   assert.equal(sdkOnly.errorCount, 0);
   assert.ok(sdkOnly.files.every((f) => f.path.startsWith("sdk/typescript/")) && sdkOnly.files.length === 8);
+});
+
+test("duplicate operation ids block a deploying build, but an SDK-only one warns and names the later functions with a suffix", () => {
+  const yaml = [
+    "openapi: 3.0.3",
+    "info: { title: Zoo, version: '1.0' }",
+    "paths:",
+    "  /a:",
+    "    get: { operationId: getPet, responses: { '200': { description: ok, content: { application/json: { schema: { type: string } } } } } }",
+    "  /b:",
+    "    get: { operationId: getPet, responses: { '200': { description: ok, content: { application/json: { schema: { type: integer } } } } } }",
+    "  /c:",
+    "    get: { operationId: get-pet, responses: { '200': { description: ok } } }",
+    "",
+  ].join("\n");
+  const run = (emit: readonly ("openapi" | "sdk")[]) => build(createMemoryHost({ "api.yaml": yaml }), "api.yaml", { out: "out", emit });
+  const where = (r: ReturnType<typeof run>) =>
+    r.diagnostics.filter((d) => d.code === "duplicate-operation-id").map((d) => `${r.locate(d).line}:${r.locate(d).column} ${d.severity}`);
+  const deploying = run(["openapi", "sdk"]);
+  assert.equal(where(deploying), ["7:25 error", "9:25 error"]);
+  assert.equal(deploying.files, []);
+  const sdkOnly = run(["sdk"]);
+  assert.equal(where(sdkOnly), ["7:25 warning", "9:25 warning"]);
+  assert.is(sdkOnly.errorCount, 0);
+  const ops = sdkOnly.files.find((f) => f.path === "sdk/typescript/src/operations.ts")?.content ?? "";
+  const fns = [...ops.matchAll(/^export function (\w+)\(params\?: (\w+), options\?: Options\): ApiPromise<(\w+), (\w+)>/gm)].map((m) => m.slice(1).join(" "));
+  assert.equal(fns, ["getPet GetPetParams GetPetResult GetPetError", "getPet2 GetPet2Params GetPet2Result GetPet2Error", "getPet3 GetPet3Params GetPet3Result GetPet3Error"]);
+  assert.match(ops, /export type GetPet2Result = ApiResponse<200, GetPetResponse200_2>;/);
+  assert.match(ops, /path: "\/b"[^\n]*\n[^]*?export function getPet3[^]*?path: "\/c"/);
+  const client = sdkOnly.files.find((f) => f.path === "sdk/typescript/src/client.ts")?.content ?? "";
+  assert.match(client, /getPet2\(params\?: \$operations\.GetPet2Params/);
+  // A later operation whose id clashes never renames an earlier one.
+  const fewer = build(createMemoryHost({ "api.yaml": yaml.split("\n").slice(0, 7).join("\n") }), "api.yaml", { out: "out", emit: ["sdk"] });
+  assert.match(fewer.files.find((f) => f.path === "sdk/typescript/src/operations.ts")?.content ?? "", /export function getPet\(params\?: GetPetParams[^]*export function getPet2\(/);
 });
 
 test("docs/diagnostics.md lists exactly the codes an SDK-only build skips and those it reports as warnings", () => {

@@ -73,6 +73,7 @@ test("query parameters in every style (OpenAPI's style table), header arrays, co
 test("JSON bodies are sent with their media type; the 201 result is typed by status", async () => {
   const r = await api["createPet"]!({ body: { name: "Rex", tags: ["good"] } });
   assert.is(r.status, 201);
+  assert.is((r as unknown as { headers: Record<string, string> }).headers["content-type"], "application/json", "a result carries the response's headers");
   assert.is(r.body.method, "POST");
   assert.is(r.body.headers["content-type"], "application/json");
   assert.equal(JSON.parse(r.body.body), { name: "Rex", tags: ["good"] });
@@ -169,6 +170,7 @@ test("Retry-After is honoured, and one longer than maxDelay is not waited for", 
   const started = performance.now();
   const long = await sdk.settle(api["flaky"]!({ query: { failures: 1, key: "too-long", retryAfter: 60 } }, { retry: { maxDelay: 100 } }));
   assert.is(long.status, 503);
+  assert.is((long as unknown as { headers: Record<string, string> }).headers["retry-after"], "60", "an error carries the response's headers");
   assert.is(since(from).length, 1);
   assert.ok(performance.now() - started < 1000);
 });

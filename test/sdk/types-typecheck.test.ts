@@ -131,17 +131,153 @@ export async function wrongNarrowing(): Promise<number> {
 }
 `;
 
+/**
+ * Type-level tests with `// @ts-expect-error`: calls of the pets sample's SDK and of the Shelter SDK (query
+ * styles, form, multipart and binary bodies, several statuses). Each line after a directive must fail to compile
+ * and each other line must compile; an unused directive is itself an error (TS2578), so the file must have none.
+ */
+const EXPECT_ERRORS = `import { ApiError, createPet, getPet, listPets, listPetsPages, listPartnerPets, PetsClient, reportSighting, settle } from "./samples/pets/src/index.js";
+import type { GetPetError, ListPartnerPetsError, Pet } from "./samples/pets/src/index.js";
+import * as shelter from "./shelter/src/index.js";
+import { sigv4Signer } from "./samples/warehouse/src/sigv4.js";
+import { WarehouseClient } from "./samples/warehouse/src/index.js";
+
+const pets = new PetsClient({ auth: { users: async () => "token", apiKey: "key" }, timeout: 5000 });
+
+export async function rightCalls(): Promise<void> {
+  const pet: Pet = (await pets.getPet({ path: { petId: "p1" } })).body;
+  const created = await createPet({ body: { name: "Rex", species: "dog" } });
+  const location: string | undefined = created.headers.location;
+  const anyHeader: string | undefined = (await listPets()).headers["x-anything"];
+  // @ts-expect-error createPet's 201 declares Location only
+  String(created.headers.etag) + location + anyHeader;
+  await createPet({ body: { name: pet.name, species: "cat", tags: ["calm"] } }, { retry: false, signal: AbortSignal.timeout(100) });
+  await listPets();
+  await listPets({ query: { limit: 10, species: "dog" }, header: { "X-Correlation-Id": "c" } });
+  await reportSighting({ path: { petId: "p1" }, body: { location: { lat: 1, lon: 2 }, seenAt: "2025-01-01T00:00:00Z" } });
+  await shelter.search({ query: { q: "x", tag: ["a"], ids: [1], filter: { age: { min: 1 } }, sort: ["s"], point: { x: 1 } }, cookie: { session: "s" } });
+  await shelter.submitForm({ body: { name: "n", owner: { address: { city: "Oslo" } }, items: [{ price: "1", quantity: 2 }] } });
+  await shelter.upload({ body: { file: new Blob(["x"]), labels: ["a"], meta: { size: 1 } } });
+  await shelter.putPhoto({ path: { petId: 1 }, body: new Blob(["png"]) });
+  new WarehouseClient({ auth: { sigv4: sigv4Signer({ region: "eu-west-1", credentials: async () => ({ accessKeyId: "a", secretAccessKey: "s" }) }) } });
+}
+
+export async function pages(): Promise<string[]> {
+  const names: string[] = [];
+  for await (const page of listPetsPages({ query: { limit: 50 } })) for (const p of page.body.items) names.push(p.name);
+  for await (const page of pets.listPetsPages()) {
+    const status: 200 = page.status;
+    // @ts-expect-error a page is the operation's result: its body is a PetPage, not an array
+    page.body.map((p: Pet) => p.name);
+    names.push(String(status));
+  }
+  // @ts-expect-error an operation that does not page has no page iterator
+  pets.getPetPages({ path: { petId: "p" } });
+  // @ts-expect-error the page iterator takes the operation's parameters
+  listPetsPages({ query: { limit: "10" } });
+  return names;
+}
+
+/** Errors are a union discriminated by status: checking it narrows the body. */
+export function describe(error: GetPetError): string {
+  if (error.status === 404) return error.body.message;
+  // @ts-expect-error the other statuses' bodies are not declared: unknown
+  if (error.status === 500) return error.body.message;
+  return String(error.status);
+}
+
+export function describePartner(error: ListPartnerPetsError): string {
+  if (error.status === 403) return error.body.message;
+  if (error.status === 429) {
+    const none: undefined = error.body;
+    const retry: string | undefined = error.headers["retry-after"];
+    // @ts-expect-error 429 is declared without a body
+    return error.body.message + String(none) + retry;
+  }
+  // @ts-expect-error listPartnerPets declares no 404: its body is unknown
+  if (error.status === 404) return error.body.message;
+  return String(error.status);
+}
+
+export async function narrowing(): Promise<string> {
+  const r = await settle(getPet({ path: { petId: "p" } }));
+  if (r.ok) return r.body.name;
+  if (r.status === 401 || r.status === 404) return r.body.message;
+  // @ts-expect-error 403 is not declared by getPet: its body is unknown
+  if (r.status === 403) return r.body.message;
+  const s = await shelter.settle(shelter.getPet({ path: { petId: "p" } }));
+  if (s.status === 200) return s.body.url;
+  // @ts-expect-error 204 has no body
+  if (s.status === 204) return s.body.url;
+  // @ts-expect-error a 404 body is a NotFound, which has no url
+  if (s.status === 404) return s.body.url;
+  try {
+    await listPartnerPets();
+  } catch (e) {
+    if (e instanceof ApiError) return String(e.status);
+  }
+  return "";
+}
+
+export function wrongCalls(): void {
+  // @ts-expect-error missing required path parameter
+  getPet({ path: {} });
+  // @ts-expect-error missing the path group
+  getPet({});
+  // @ts-expect-error a path parameter of the wrong type
+  getPet({ path: { petId: 7 } });
+  // @ts-expect-error parameters required
+  pets.reportSighting();
+  // @ts-expect-error wrong body type
+  createPet({ body: { name: "Rex", species: "lion" } });
+  // @ts-expect-error missing required body
+  createPet({});
+  // @ts-expect-error body field of the wrong type
+  reportSighting({ path: { petId: "p" }, body: { location: { lat: "1", lon: 2 }, seenAt: "t" } });
+  // @ts-expect-error unknown operation option
+  listPets({}, { retries: 3 });
+  // @ts-expect-error unknown query parameter
+  listPets({ query: { page: 2 } });
+  // @ts-expect-error enum query parameter outside its values
+  listPets({ query: { species: "lion" } });
+  // @ts-expect-error unknown credential scheme
+  new PetsClient({ auth: { oauth: "t" } });
+  // @ts-expect-error a timeout is a number of ms
+  pets.listPets(undefined, { timeout: "5s" });
+  // @ts-expect-error no such operation
+  pets.listDogs();
+  // @ts-expect-error exploded array query parameter takes an array
+  shelter.search({ query: { q: "x", tag: "a" } });
+  // @ts-expect-error deepObject query parameter: nested members are typed
+  shelter.search({ query: { q: "x", filter: { age: { min: "1" } } } });
+  // @ts-expect-error required query parameter missing
+  shelter.search({ query: {} });
+  // @ts-expect-error header parameter of the wrong type
+  shelter.search({ query: { q: "x" }, header: { "X-Trace": 1 } });
+  // @ts-expect-error form body: nested object member of the wrong type
+  shelter.submitForm({ body: { name: "n", owner: { address: { city: 1 } } } });
+  // @ts-expect-error multipart file must be a Blob
+  shelter.upload({ body: { file: new ArrayBuffer(1) } });
+  // @ts-expect-error binary body must be a Blob
+  shelter.putPhoto({ path: { petId: 1 }, body: { png: true } });
+  // @ts-expect-error an IAM scheme takes a signer, not a key
+  new WarehouseClient({ auth: { sigv4: "AKID" } });
+  // @ts-expect-error the signer needs credentials
+  sigv4Signer({ region: "eu-west-1" });
+}
+`;
+
 /** Generation time of each spec (the whole SDK), ms, and its size, bytes. */
 const generated = new Map<string, { ms: number; bytes: number }>();
 const written: string[] = [];
 /** Specs whose SDK is the same text as another spec's (Stripe's JSON and YAML editions), by file. */
 const sameAs = new Map<string, string>();
 
-/** Writes the SDK files of `model` under `dir`/ and returns its `index.ts` and the files' text joined. */
-function writeSdk(dir: string, model: GatewayModel): { index: string; text: string } {
+/** Writes the SDK files of `model` under `dir`/ and returns its entry points (`index.ts`, and `sigv4.ts` when written). */
+function writeSdk(dir: string, model: GatewayModel): string[] {
   const files = sdkFiles(model);
   for (const f of files) writeOut(`${dir}/${f.path.replace(/^sdk\/typescript\//, "")}`, f.content);
-  return { index: `${dir}/src/index.ts`, text: files.map((f) => f.content).join("\n") };
+  return [`${dir}/src/index.ts`, ...(files.some((f) => f.path.endsWith("/src/sigv4.ts")) ? [`${dir}/src/sigv4.ts`] : [])];
 }
 
 fs.rmSync(OUT_DIR, { recursive: true, force: true });
@@ -149,7 +285,7 @@ const byText = new Map<string, string>();
 for (const sample of samples) {
   const model = check(nodeHost, path.join(repo, "samples", sample, "openapi.yaml")).model;
   if (!model) throw new Error(`samples/${sample} has no model`);
-  written.push(writeSdk(`samples/${sample}`, model).index);
+  written.push(...writeSdk(`samples/${sample}`, model));
 }
 for (const file of specFiles) {
   const model = check(nodeHost, path.join(specsDir, file), { deploy: false }).model;
@@ -165,17 +301,18 @@ for (const file of specFiles) {
     continue;
   }
   byText.set(text, file);
-  written.push(writeSdk(`specs/${file.replace(/\.(json|ya?ml)$/, "")}`, model).index);
+  written.push(...writeSdk(`specs/${file.replace(/\.(json|ya?ml)$/, "")}`, model));
 }
 const RANDOM_RUNS = 60;
 fc.sample(randomModel, { seed: 20_261_130, numRuns: RANDOM_RUNS }).forEach((model, i) => {
-  written.push(writeSdk(`random/${i}`, model).index);
+  written.push(...writeSdk(`random/${i}`, model));
 });
 writeOut("fixture.ts", schemaTypes(modelOf(FIXTURE)).text);
 writeOut("misuse.ts", MISUSE);
-written.push(writeSdk("shelter", modelOf(SHELTER)).index);
+written.push(...writeSdk("shelter", modelOf(SHELTER)));
 writeOut("client-misuse.ts", CLIENT_MISUSE);
-const run: Promise<TscRun> = startTypeCheck("sdk-types", [...written, "fixture.ts", "misuse.ts", "client-misuse.ts"]);
+writeOut("expect-errors.ts", EXPECT_ERRORS);
+const run: Promise<TscRun> = startTypeCheck("sdk-types", [...written, "fixture.ts", "misuse.ts", "client-misuse.ts", "expect-errors.ts"]);
 
 test("every sample's SDK compiles under tsc --strict with zero errors", async () => {
   const { errors, other } = await run;
@@ -226,6 +363,13 @@ test("the Shelter SDK compiles, and each wrong call fails on its line with the e
   });
   assert.is(expected.length, 13);
   assert.equal(errors.filter((e) => e.file === "client-misuse.ts").map((e) => `${e.line} ${e.code}`), expected);
+});
+
+test("type-level tests: every @ts-expect-error line fails to compile, every other line compiles", async () => {
+  const { errors } = await run;
+  assert.equal(errors.filter((e) => e.file === "expect-errors.ts").map((e) => `${e.line} ${e.code} ${e.message}`), []);
+  assert.is(EXPECT_ERRORS.split("\n").filter((l) => l.trim().startsWith("// @ts-expect-error")).length, 32);
+  assert.ok(written.includes("samples/warehouse/src/sigv4.ts"), "the IAM signer is type-checked");
 });
 
 test.run();

@@ -293,6 +293,27 @@ test("lambda-permission: a pattern below a path passes only for a permission the
   assert.equal(findings("lambda-permission", everyStage, { ...CONTEXT, foldedPermissions: new Set(["perm-pets-get-pets"]) }).length, 1, "never across stages");
 });
 
+test("lambda-permission: a WebSocket API's permissions name one of its route keys on a deployed stage, or its authorizer", () => {
+  const ws = "arn:aws:execute-api:us-east-1:123456789012:ws-id";
+  const graph = (sourceArn: string): ResourceGraph => [
+    ...SECURE,
+    r("aws:apigatewayv2/api:Api", "ws", { protocolType: "WEBSOCKET", routeSelectionExpression: "$request.body.action" }, { executionArn: ws }),
+    r("aws:apigatewayv2/route:Route", "ws-route-connect", { apiId: "ws-id", routeKey: "$connect" }),
+    r("aws:apigatewayv2/route:Route", "ws-route-send", { apiId: "ws-id", routeKey: "sendMessage" }),
+    r("aws:apigatewayv2/authorizer:Authorizer", "ws-authorizer", { apiId: "ws-id", authorizerType: "REQUEST" }),
+    permission("perm-ws", sourceArn),
+  ];
+  const problems = (sourceArn: string) => findings("lambda-permission", graph(sourceArn)).map((f) => f[1]);
+  assert.equal(problems(`${ws}/prod/$connect`), []);
+  assert.equal(problems(`${ws}/prod/sendMessage`), []);
+  assert.equal(problems(`${ws}/authorizers/ws-authorizer-id`), []);
+  assert.equal(problems(`${ws}/prod/*`), [`has sourceArn ${ws}/prod/*, which is not the ARN of a route of the WebSocket API`]);
+  assert.equal(problems(`${ws}/prod/other`), [`has sourceArn ${ws}/prod/other, which is not the ARN of a route of the WebSocket API`]);
+  assert.equal(problems(`${ws}/*/sendMessage`), [`has sourceArn ${ws}/*/sendMessage, which names every stage`]);
+  assert.equal(problems(`${ws}/*`), [`has sourceArn ${ws}/*, which covers the whole WebSocket API`]);
+  assert.equal(problems(`${ws}/authorizers/*`), [`has sourceArn ${ws}/authorizers/*, which is not the ARN of an authorizer of the WebSocket API`]);
+});
+
 test("resource-policy: an unconditional Allow to * fails once per statement, unless a conditional Deny narrows it", () => {
   const open = { Version: "2012-10-17", Statement: [{ Sid: "open", Effect: "Allow", Principal: { AWS: ["*"] }, Action: ["execute-api:*"], Resource: ["execute-api:/*"] }] };
   const graph = mutate(SECURE, T.api, "api", (i) => {

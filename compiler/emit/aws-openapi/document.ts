@@ -74,6 +74,7 @@ function directMethod(op: Operation, ctx: DocumentContext): Record<string, unkno
     ...(validator === undefined ? {} : { validator }),
     ...(keys === undefined ? {} : { cacheKeys: keys }),
     ...(ctx.cors === undefined ? {} : { cors: ctx.cors }),
+    ...(ctx.report === undefined ? {} : { report: ctx.report }),
   });
 }
 
@@ -117,7 +118,7 @@ function serversArray(model: GatewayModel): readonly Record<string, unknown>[] |
 
 /**
  * The import document of a REST model, as data. `report` receives the emit-time diagnostics
- * (`cors-value-invalid`, `cache-key-unknown`, `request-schema-unresolved`); without it they are not reported.
+ * (`cors-value-invalid`, `cache-key-unknown`, `mapping-invalid`, `request-schema-unresolved`); without it they are not reported.
  */
 export function buildAwsOpenApi(model: GatewayModel, names: ModelNames, report?: DiagnosticCollector): Record<string, unknown> {
   const { settings } = model;

@@ -4,7 +4,7 @@
  *
  * Reports `body-too-large` (error) when a REST document exceeds API Gateway's hard import limit of 6 MB
  * (6,291,456 bytes, "Amazon API Gateway quotas", PutRestApi/ImportRestApi body size), and what building the
- * document reports: `cors-value-invalid`, `cache-key-unknown` (errors), `request-schema-unresolved` (warning).
+ * document reports: `cors-value-invalid`, `cache-key-unknown`, `mapping-invalid` (errors), `request-schema-unresolved` (warning).
  */
 import type { Emitter } from "../emitter.js";
 import { importDocument } from "./document.js";

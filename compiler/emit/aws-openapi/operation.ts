@@ -7,6 +7,7 @@
  * keeps large specs far below the 6 MB import limit. Parameters keep `name`, `in`, `required` and the schema's
  * `type`, the only parts API Gateway honours (developer guide, "API Gateway extensions to OpenAPI", known issues).
  */
+import type { DiagnosticCollector } from "../../diagnostics/diagnostic.js";
 import type { GatewayModel, Operation, Schema, SecurityScheme } from "../../model/types.js";
 import { table } from "../json.js";
 import type { CacheKeys } from "./cache-keys.js";
@@ -96,6 +97,8 @@ export interface OperationParts {
   readonly validator?: string;
   readonly cacheKeys?: CacheKeys;
   readonly cors?: CorsPlan;
+  /** Receives what compiling the integration's mappings finds (`mapping-invalid`). */
+  readonly report?: DiagnosticCollector;
 }
 
 /** True when the method declares a required parameter (every path variable is one). */
@@ -112,7 +115,7 @@ function withRequestHeaders(parameters: readonly Record<string, unknown>[], head
 
 /** The operation object of `op` under its path item; native `x-amazon-apigateway-*` extensions win. */
 export function operationObject(op: Operation, parts: OperationParts): Record<string, unknown> {
-  const integrated = op.integration === undefined ? undefined : integrationParts(parts.model, op, op.integration, parts.operationSlug);
+  const integrated = op.integration === undefined ? undefined : integrationParts(parts.model, op, op.integration, parts.operationSlug, parts.report);
   const parameters = withRequestHeaders(parametersArray(op), integrated?.requestHeaders ?? []);
   const result = table();
   result.operationId = op.id;

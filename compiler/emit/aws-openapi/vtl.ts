@@ -45,6 +45,14 @@ export function jsonStringContent(text: string): Vtl {
   return vtl(JSON.stringify(text).slice(1, -1).replace(/\$/g, "\\u0024").replace(/#/g, "\\u0023"));
 }
 
+/**
+ * JSON text (the JSON of a spec value, or punctuation) as template text: `$` and `#`, which JSON text holds only
+ * inside its strings, written as the JSON escapes `\u0024` and `\u0023`.
+ */
+export function jsonText(text: string): Vtl {
+  return vtl(text.replace(/\$/g, "\\u0024").replace(/#/g, "\\u0023"));
+}
+
 /** `text` form-encoded as `$util.urlEncode` would encode it (Java's `URLEncoder`, UTF-8). */
 export function formContent(text: string): Vtl {
   return vtl(urlEncode(text));

@@ -12,6 +12,7 @@ import { directOperations } from "../aws-openapi/document.js";
 import { planProxyResources } from "../aws-openapi/proxy-resources.js";
 import { isPlannedService } from "../aws-openapi/services/index.js";
 import { call, raw, type Raw } from "./ts.js";
+import { websocketValueUses } from "./websocket/config-uses.js";
 import { byKey } from "../../order.js";
 
 /** One config key and everything that reads it. */
@@ -71,7 +72,7 @@ function valueUses(model: GatewayModel): Use[] {
   for (const id of model.endpoint.type === "private" ? model.endpoint.vpcEndpointIds : []) {
     uses.push({ value: id, what: "VPC endpoint id of the private API" });
   }
-  uses.push(...domainUses(model));
+  uses.push(...domainUses(model), ...websocketValueUses(model));
   if (model.waf) uses.push({ value: model.waf.webAcl, what: "ARN of the AWS WAF web ACL (REGIONAL scope) of the stage" });
   for (const stage of model.stages) {
     for (const [name, value] of Object.entries(stage.variables)) {

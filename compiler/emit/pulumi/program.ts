@@ -1,8 +1,9 @@
 /**
  * Assembles `pulumi/index.ts` for a REST model with ts-morph: imports, then the sections in dependency order
  * (config, stage settings, functions, integration roles, account log role, API and stage, method settings,
- * permissions, usage plans, custom domain, WAF), the stack outputs, and two small fixed helper functions. Every
- * spec string reaches the code through the escape-by-default builder in ts.ts; comments are fixed text.
+ * permissions, usage plans, custom domain, WAF, and the WebSocket API when the spec has one), the stack outputs,
+ * and two small fixed helper functions. Every spec string reaches the code through the escape-by-default builder
+ * in ts.ts; comments are fixed text.
  */
 import {
   IndentationText,
@@ -21,7 +22,7 @@ import { GENERATED_HEADER } from "../emitter.js";
 import { PLACEHOLDER_PATTERN, type Placeholder } from "../placeholders.js";
 import { accountSection } from "./account.js";
 import { readConfig } from "./config.js";
-import type { ProgramContext, Section } from "./context.js";
+import type { FunctionRef, ProgramContext, Section } from "./context.js";
 import { domainOutputs, domainSection } from "./domain.js";
 import { functionsSection } from "./functions.js";
 import { methodSettingsSection } from "./method-settings.js";
@@ -32,6 +33,7 @@ import { STAGE_SETTINGS_INTERFACE, stageSettingsSection } from "./stage-settings
 import { raw, writeExpr, writerOf } from "./ts.js";
 import { apiKeyOutputs, usagePlansSection } from "./usage-plans.js";
 import { wafSection } from "./waf.js";
+import { WEBSOCKET_STAGE_SETTINGS_INTERFACE, websocketOutputs, websocketSections } from "./websocket/index.js";
 
 /** Body of the helper that replaces placeholders (fixed text; the pattern comes from ../placeholders.ts). */
 const RESOLVE_BODY = `const table = new Map(tokens.map((token, i): [string, string] => [token, String(values[i])]));
@@ -147,7 +149,8 @@ export function resolveHelper(): FunctionDeclarationStructure {
   };
 }
 
-function helpers(resourceArn: boolean): ProgramStatement[] {
+/** The helpers' section: the placeholder filler, and `resourceArn` when a role's resource needs completing. */
+export function helpers(resourceArn: boolean): ProgramStatement[] {
   const arn: FunctionDeclarationStructure = {
     kind: StructureKind.Function,
     name: RESOURCE_ARN_HELPER,
@@ -191,6 +194,15 @@ export function printProgram(statements: readonly ProgramStatement[]): string {
   return `${file.getFullText().replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
 }
 
+/**
+ * The WebSocket API beside the paths API (./websocket/index.ts): its stage settings interface and sections;
+ * nothing without `x-gateway.websocket`.
+ */
+export function websocketStatements(ctx: ProgramContext, functions: ReadonlyMap<string, FunctionRef>): ProgramStatement[] {
+  if (ctx.model.websocket === undefined) return [];
+  return [`\n${WEBSOCKET_STAGE_SETTINGS_INTERFACE}`, ...websocketSections(ctx, functions).flatMap(sectionStatements)];
+}
+
 /** The text of `pulumi/index.ts` of a REST model; `placeholders` are those of the import document. */
 export function programText(ctx: ProgramContext, placeholders: readonly Placeholder[]): string {
   const functions = functionsSection(ctx);
@@ -208,7 +220,8 @@ export function programText(ctx: ProgramContext, placeholders: readonly Placehol
     ...sectionStatements(permissionsSection(ctx, functions.refs)),
     ...sectionStatements(usagePlansSection(ctx)),
     ...[domainSection(ctx), wafSection(ctx)].flatMap(sectionStatements),
-    ...sectionStatements(outputsSection(ctx)),
+    ...websocketStatements(ctx, functions.refs),
+    ...[outputsSection(ctx), websocketOutputs(ctx)].flatMap(sectionStatements),
     ...helpers(roles.usesHelper),
   ];
   return printProgram(statements);

@@ -10,6 +10,7 @@ import { GENERATED_HEADER } from "../emitter.js";
 import { ACCOUNT_LOG_ROLE_KEY } from "./account.js";
 import type { ConfigUse } from "./config.js";
 import { SECURE_DEFAULTS } from "./stage-settings.js";
+import { websocketReadmeSection } from "./websocket/readme.js";
 
 /** One line of plain text: control, line and paragraph separators and bidi controls become spaces. */
 function oneLine(text: string): string {
@@ -47,11 +48,11 @@ function deployCommands(model: GatewayModel, uses: readonly ConfigUse[]): string
 
 /**
  * The README of the Pulumi project of a model, from `templates/pulumi/README.md.hbs` (REST) or
- * `templates/pulumi/README-http.md.hbs` (HTTP).
+ * `templates/pulumi/README-http.md.hbs` (HTTP), and the WebSocket API's section when the spec has one.
  */
 export function readme(model: GatewayModel, uses: readonly ConfigUse[]): string {
   const defaults = SECURE_DEFAULTS;
-  return readmeTemplate(model.kind)({
+  const text = readmeTemplate(model.kind)({
     header: GENERATED_HEADER,
     accountKey: ACCOUNT_LOG_ROLE_KEY,
     domain: model.domain !== undefined,
@@ -61,6 +62,7 @@ export function readme(model: GatewayModel, uses: readonly ConfigUse[]): string 
     defaults: { rate: defaults.throttle.rate, burst: defaults.throttle.burst, retentionDays: defaults.logging.retentionDays },
     keys: uses.map((u) => ({ key: oneLine(u.key), secret: u.secret ? "yes" : "no", what: describe(u).replace(/\|/g, "\\|") })),
   });
+  return `${text}${websocketReadmeSection(model)}`;
 }
 
 const compiled = new Map<GatewayModel["kind"], Handlebars.TemplateDelegate>();

@@ -20,7 +20,8 @@ export const APIGATEWAY_ASSUME_ROLE = JSON.stringify({
 /** Name of the generated helper that completes a resource name into an ARN (see program.ts). */
 export const RESOURCE_ARN_HELPER = "resourceArn";
 
-interface Grant {
+/** What a generated role may do: `action` (`service:Action`) on `resource` (a Value completed into an ARN). */
+export interface Grant {
   readonly action: string;
   readonly service: string;
   readonly resource?: Value;
@@ -46,7 +47,7 @@ function grantOf(integration: Integration | undefined): Grant | undefined {
  * The policy's `Resource`: an ARN written in the spec as is (a bucket's with `/*`: S3 actions apply to its
  * objects), anything else completed at deploy time, `*` if none.
  */
-function resourceExpr(ctx: ProgramContext, grant: Grant): { expr: Expr; helper: boolean } {
+export function resourceExpr(ctx: ProgramContext, grant: Grant): { expr: Expr; helper: boolean } {
   const value = grant.resource;
   if (value === undefined) return { expr: "*", helper: false };
   if (value.kind === "literal" && String(value.value).startsWith("arn:")) {
@@ -65,28 +66,37 @@ export function rolesSection(ctx: ProgramContext): { section: Section; roles: Re
   for (const op of operations) {
     const grant = grantOf(op.integration);
     if (grant === undefined) continue;
-    const slugText = ctx.names.operationSlug(op);
-    const name = ctx.names.integrationRoleResource(op);
-    const role = variableName("integrationRole", slugText);
     const target = resourceExpr(ctx, grant);
     usesHelper ||= target.helper;
-    statements.push(
-      {
-        comment: "Role API Gateway assumes to call the service, allowed exactly this action on this resource.",
-        declare: { name: role },
-        expr: resource("aws.iam.Role", name, { assumeRolePolicy: APIGATEWAY_ASSUME_ROLE }),
-      },
-      {
-        expr: resource("aws.iam.RolePolicy", name, {
-          role: member(role, "id"),
-          policy: call("pulumi.jsonStringify", {
-            Version: "2012-10-17",
-            Statement: [{ Effect: "Allow", Action: grant.action, Resource: target.expr }],
-          }),
-        }),
-      },
-    );
-    roles.set(slugText, member(role, "arn"));
+    const role = integrationRole(ctx, op, grant.action, target.expr);
+    statements.push(...role.statements);
+    roles.set(ctx.names.operationSlug(op), role.arn);
   }
   return { section: { title: "Roles of AWS-service integrations", statements }, roles, usesHelper };
+}
+
+/**
+ * The role API Gateway assumes for the integration of `op` (trusted by `apigateway.amazonaws.com`) and its inline
+ * policy, which allows `action` on `target` and nothing else; and the role's ARN.
+ */
+export function integrationRole(ctx: ProgramContext, op: Operation, action: string, target: Expr): { statements: Statement[]; arn: Raw } {
+  const name = ctx.names.integrationRoleResource(op);
+  const role = variableName("integrationRole", ctx.names.operationSlug(op));
+  const statements: Statement[] = [
+    {
+      comment: "Role API Gateway assumes to call the service, allowed exactly this action on this resource.",
+      declare: { name: role },
+      expr: resource("aws.iam.Role", name, { assumeRolePolicy: APIGATEWAY_ASSUME_ROLE }),
+    },
+    {
+      expr: resource("aws.iam.RolePolicy", name, {
+        role: member(role, "id"),
+        policy: call("pulumi.jsonStringify", {
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Allow", Action: action, Resource: target }],
+        }),
+      }),
+    },
+  ];
+  return { statements, arn: member(role, "arn") };
 }

@@ -1,12 +1,13 @@
 /**
  * The SDK's `client.ts`: a class with one method per operation, each calling the operation's function with the
  * client's options under the call's own. For convenience: a program that imports the class bundles every
- * operation; one that imports functions keeps only those.
+ * operation; one that imports functions keeps only those. Operations that page also get their page iterator
+ * (`listPetsPages`) as a method.
  */
 import { ts } from "ts-morph";
 import type { GatewayModel } from "../../model/types.js";
 import type { PackageNames } from "./names.js";
-import { operationDoc } from "./operation.js";
+import { operationDoc, pagesDoc, pagesType } from "./operation.js";
 import type { SdkOperation } from "./operations-file.js";
 import { createPrinter, EXPORT, generic, importNamespace, importTypes, typeText } from "./ts.js";
 import { withDoc } from "./types/jsdoc.js";
@@ -38,27 +39,31 @@ export function clientFile(model: GatewayModel, operations: readonly SdkOperatio
     ),
     { description: "@param options base URL, credentials (`auth`), `fetch`, headers, retries, timeout and hooks of every call." },
   );
-  const methods = operations.map(({ op, names, required }) => {
+  /** A method that calls the function `fn` of `operations.ts` with the client's options under the call's own. */
+  const method = (fn: string, params: string, required: boolean, type: ts.TypeNode) => {
     const merged = f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier(pkg.runtime), "merge"), undefined, [
       f.createPropertyAccessExpression(f.createThis(), f.createPrivateIdentifier("#options")),
       f.createIdentifier("options"),
     ]);
-    const call = f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier(ops), names.fn), undefined, [f.createIdentifier("params"), merged]);
-    const method = f.createMethodDeclaration(
+    const call = f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier(ops), fn), undefined, [f.createIdentifier("params"), merged]);
+    return f.createMethodDeclaration(
       undefined,
       undefined,
-      names.fn,
+      fn,
       undefined,
       undefined,
       [
-        f.createParameterDeclaration(undefined, undefined, "params", required ? undefined : f.createToken(ts.SyntaxKind.QuestionToken), qualified(names.params)),
+        f.createParameterDeclaration(undefined, undefined, "params", required ? undefined : f.createToken(ts.SyntaxKind.QuestionToken), qualified(params)),
         f.createParameterDeclaration(undefined, undefined, "options", f.createToken(ts.SyntaxKind.QuestionToken), qualified(pkg.options)),
       ],
-      generic("ApiPromise", qualified(names.result), qualified(names.error)),
+      type,
       f.createBlock([f.createReturnStatement(call)], true),
     );
-    return withDoc(method, operationDoc(op));
-  });
+  };
+  const methods = operations.flatMap(({ op, names, required, paging }) => [
+    withDoc(method(names.fn, names.params, required, generic("ApiPromise", qualified(names.result), qualified(names.error))), operationDoc(op)),
+    ...(paging && names.pages ? [withDoc(method(names.pages, names.params, required, pagesType(`${ops}.${names.result}`)), pagesDoc(names.fn, paging))] : []),
+  ]);
   const title = model.info.title.trim() === "" ? "the API" : model.info.title;
   const cls = withDoc(f.createClassDeclaration(EXPORT, pkg.client, undefined, undefined, [...(empty ? [] : [field]), constructor, ...methods]), {
     description: `Client of ${title}: one method per operation, each with this client's options (a call's own options win).`,

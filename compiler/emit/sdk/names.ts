@@ -40,6 +40,8 @@ export interface OperationNames {
   readonly result: string;
   /** `GetPetError`: the errors it rejects with. */
   readonly error: string;
+  /** `listPetsPages`: its pages, for an operation that pages (../pagination.ts). */
+  readonly pages?: string;
 }
 
 /** Names shared by the whole package. */
@@ -58,34 +60,38 @@ export interface PackageNames {
   readonly operations: string;
 }
 
-/** Claims the names of `operations` (in model order), then the package's own; see the module comment. */
-export function sdkNames(model: GatewayModel, operations: readonly Operation[], names: NameAllocator): { operations: OperationNames[]; package: PackageNames } {
+/**
+ * Claims the names of `operations` (in model order), then the package's own, then the page iterators of the
+ * operations that page (`paged`, by index), last so that no other name depends on them; see the module comment.
+ */
+export function sdkNames(
+  model: GatewayModel,
+  operations: readonly Operation[],
+  names: NameAllocator,
+  paged: (index: number) => boolean = () => false,
+): { operations: OperationNames[]; package: PackageNames } {
   // Module-local names first: an operation may be called anything, and must not shadow them.
   const runtime = names.claim("$runtime");
   const api = names.claim("$api");
   const ops = names.claim("$operations");
   const named = operations.map((op) => {
-    const fn = functionName(op.id);
-    const stem = typeName(op.id, "Operation");
-    return {
-      fn: names.claim(names.reserved.has(fn) ? `${fn}_` : fn),
-      params: names.claim(`${stem}Params`),
-      result: names.claim(`${stem}Result`),
-      error: names.claim(`${stem}Error`),
-    };
+    const wanted = functionName(op.id);
+    const base = names.reserved.has(wanted) ? `${wanted}_` : wanted;
+    const fn = names.claim(base);
+    // A clashing id (`duplicate-operation-id`, a warning in an SDK-only build) gets `getPet2`, and its types `GetPet2Params`.
+    const stem = typeName(op.id, "Operation") + fn.slice(base.length);
+    return { fn, params: names.claim(`${stem}Params`), result: names.claim(`${stem}Result`), error: names.claim(`${stem}Error`) };
   });
-  return {
-    operations: named,
-    package: {
-      credentials: names.claim("Credentials"),
-      options: names.claim("Options"),
-      configure: names.claim("configure"),
-      client: names.claim(`${typeName(model.info.title, "Api")}Client`),
-      runtime,
-      api,
-      operations: ops,
-    },
+  const pkg: PackageNames = {
+    credentials: names.claim("Credentials"),
+    options: names.claim("Options"),
+    configure: names.claim("configure"),
+    client: names.claim(`${typeName(model.info.title, "Api")}Client`),
+    runtime,
+    api,
+    operations: ops,
   };
+  return { operations: named.map((n, i) => (paged(i) ? { ...n, pages: names.claim(`${n.fn.replace(/_$/, "")}Pages`) } : n)), package: pkg };
 }
 
 const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;

@@ -4,14 +4,17 @@
  *
  * ```ts
  * export function getPet(params: GetPetParams, options?: Options): ApiPromise<GetPetResult, GetPetError> {
- *     return $runtime.request($api, { id: "getPet", method: "GET", path: "/pets/{petId}", security: [["users"]] as const }, params, options);
+ *     return $runtime.request<GetPetResult, GetPetError>($api, { id: "getPet", method: "GET", path: "/pets/{petId}", … }, params, options);
  * }
  * ```
  * The function's doc comment is the operation's summary and description, its method and path, and `@deprecated`.
+ * An operation that pages gets its page iterator after it: `listPetsPages(params, options)`, an async generator of
+ * its results (`$runtime.pages<ListPetsParams, ListPetsResult, Options>(listPets, { param: "cursor", … }, …)`).
  */
 import { ts } from "ts-morph";
 import type { Operation } from "../../model/types.js";
 import type { OperationNames, PackageNames } from "./names.js";
+import type { Paging } from "./pagination.js";
 import type { RequestShape } from "./request.js";
 import type { ResponseTypes } from "./responses.js";
 import { constLiteral, EXPORT, generic, stringLiteral, typeText, unionOfTexts } from "./ts.js";
@@ -36,6 +39,8 @@ export interface OperationInput {
   readonly request: RequestShape;
   readonly responses: ResponseTypes;
   readonly security: readonly (readonly string[])[] | undefined;
+  /** How it pages; with `names.pages`, a page iterator follows the function. */
+  readonly paging: Paging | undefined;
 }
 
 /** The statements of one operation: params type, result type, error type, function. */
@@ -49,7 +54,52 @@ export function operationStatements(input: OperationInput): ts.Statement[] {
     withDoc(f.createTypeAliasDeclaration(EXPORT, names.result, undefined, unionOfTexts(responses.result, "never")), resultDoc),
     withDoc(f.createTypeAliasDeclaration(EXPORT, names.error, undefined, unionOfTexts(responses.error, "never")), errorDoc),
     functionStatement(input),
+    ...(input.paging && input.names.pages ? [pagesStatement(input, input.paging, input.names.pages)] : []),
   ];
+}
+
+/** The page iterator's return type: `AsyncGenerator<ListPetsResult, void, undefined>`. */
+export function pagesType(result: string): ts.TypeNode {
+  return generic("AsyncGenerator", typeText(result), f.createKeywordTypeNode(ts.SyntaxKind.VoidKeyword), f.createKeywordTypeNode(ts.SyntaxKind.UndefinedKeyword));
+}
+
+/** The doc comment of a page iterator (and of its client method). */
+export function pagesDoc(fn: string, paging: Paging): Doc {
+  const how: Record<Paging["kind"], string> = {
+    page: `page numbers in \`${paging.param}\` (or the \`Link\` header's \`rel="next"\`)`,
+    offset: `\`${paging.param}\`, moved on by the items read`,
+    cursor: `\`${paging.param}\` set from each page's \`${paging.next ?? ""}\``,
+    after: `\`${paging.param}\` set from each page's ${paging.next ? `\`${paging.next}\`` : "last item's `id`"} while \`${paging.more ?? ""}\` is true`,
+  };
+  const items = paging.items === undefined ? "the body" : `\`body.${paging.items}\``;
+  return {
+    description: `The pages of ${fn}, one request each, as results of ${fn}: ${how[paging.kind]}. Ends after a page without items (${items}) or without a next one.`,
+  };
+}
+
+function pagesStatement({ names, pkg, request }: OperationInput, paging: Paging, name: string): ts.Statement {
+  // Type arguments written out: inferring them from the function costs the user's compiler more (GitHub: 241 iterators).
+  const typeArgs = [typeText(names.params), typeText(names.result), typeText(pkg.options)];
+  const call = f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier(pkg.runtime), "pages"), typeArgs, [
+    f.createIdentifier(names.fn),
+    constLiteral(paging),
+    f.createIdentifier("params"),
+    f.createIdentifier("options"),
+  ]);
+  const question = request.required ? undefined : f.createToken(ts.SyntaxKind.QuestionToken);
+  const fn = f.createFunctionDeclaration(
+    EXPORT,
+    undefined,
+    name,
+    undefined,
+    [
+      f.createParameterDeclaration(undefined, undefined, "params", question, typeText(names.params)),
+      f.createParameterDeclaration(undefined, undefined, "options", f.createToken(ts.SyntaxKind.QuestionToken), typeText(pkg.options)),
+    ],
+    pagesType(names.result),
+    f.createBlock([f.createReturnStatement(call)], true),
+  );
+  return withDoc(fn, pagesDoc(names.fn, paging));
 }
 
 function functionStatement({ op, names, pkg, request, security }: OperationInput): ts.Statement {
@@ -60,7 +110,9 @@ function functionStatement({ op, names, pkg, request, security }: OperationInput
     ...request.descriptor,
     ...(security ? [f.createPropertyAssignment("security", constLiteral(security))] : []),
   ]);
-  const call = f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier(pkg.runtime), "request"), undefined, [
+  // The result and error types written out: see `request` in templates/sdk/runtime.ts.
+  const typeArgs = [typeText(names.result), typeText(names.error)];
+  const call = f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier(pkg.runtime), "request"), typeArgs, [
     f.createIdentifier(pkg.api),
     descriptor,
     f.createIdentifier("params"),

@@ -4,12 +4,15 @@
  * `configure` for calls made without a client. Each function only describes its operation and calls the shared
  * runtime, so a bundler keeps the functions a program calls and drops the others.
  *
+ * An operation whose shape shows pagination also gets a page iterator (`listPetsPages`, ./pagination.ts).
+ *
  * Operations of method `ANY` (`x-gateway.any`, a catch-all route) have no function: no single request shape
  * describes them.
  */
 import { ts } from "ts-morph";
 import type { GatewayModel, Operation } from "../../model/types.js";
 import type { OperationNames, PackageNames } from "./names.js";
+import type { Paging } from "./pagination.js";
 import { operationStatements } from "./operation.js";
 import { requestShape } from "./request.js";
 import { responseTypes } from "./responses.js";
@@ -27,13 +30,20 @@ export interface SdkOperation {
   readonly names: OperationNames;
   /** Whether its parameters argument is required. */
   readonly required: boolean;
+  /** How it pages, when its shape shows it (./pagination.ts); its page iterator is `names.pages`. */
+  readonly paging?: Paging;
 }
 
 /** What building `operations.ts` needs. */
 export interface OperationsFileInput {
   readonly model: GatewayModel;
   /** The operations that get a function, each with its types and names. */
-  readonly operations: readonly { readonly op: Operation; readonly types: OperationTypes; readonly names: OperationNames }[];
+  readonly operations: readonly {
+    readonly op: Operation;
+    readonly types: OperationTypes;
+    readonly names: OperationNames;
+    readonly paging: Paging | undefined;
+  }[];
   readonly pkg: PackageNames;
   readonly schemes: ReadonlyMap<string, SchemeSpec>;
   /** The default base URL. */
@@ -51,14 +61,14 @@ export function operationsFile(input: OperationsFileInput): { text: string; oper
   for (const spec of schemes.values()) for (const name of credentialType(spec).split(/[^A-Za-z]+/)) if (name !== "") runtimeTypes.add(name);
   const operations: SdkOperation[] = [];
   const bodies: string[] = [];
-  for (const { op, types, names } of input.operations) {
+  for (const { op, types, names, paging } of input.operations) {
     const request = requestShape(op, types, pkg.runtime);
     const responses = responseTypes(op, types);
     for (const name of [...request.declared, ...responses.declared]) declared.add(name);
     for (const name of responses.runtimeTypes) runtimeTypes.add(name);
-    const statements = operationStatements({ op, names, pkg, request, responses, security: operationSecurity(op, schemes) });
+    const statements = operationStatements({ op, names, pkg, request, responses, security: operationSecurity(op, schemes), paging });
     bodies.push(statements.map(print).join("\n\n"));
-    operations.push({ op, types, names, required: request.required });
+    operations.push({ op, types, names, required: request.required, ...(paging && names.pages ? { paging } : {}) });
   }
   const head = [
     importTypes(runtimeTypes, "./runtime.js"),

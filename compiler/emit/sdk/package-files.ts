@@ -1,5 +1,6 @@
 /**
- * The files that make `sdk/typescript/` a package: `package.json` (ESM, `types`, no runtime dependency,
+ * The files that make `sdk/typescript/` a package: `package.json` (ESM, `types`, no runtime dependency but an
+ * optional peer one for the IAM signer,
  * `sideEffects: false` so bundlers drop unused operations), `tsconfig.json` (strict, `src/` → `dist/` with
  * declarations) and `src/index.ts` (what the package exports).
  */
@@ -7,6 +8,7 @@ import type { GatewayModel } from "../../model/types.js";
 import { GENERATED_HEADER } from "../emitter.js";
 import { packageName, packageVersion, type PackageNames } from "./names.js";
 import type { RuntimeSource } from "./runtime-source.js";
+import { SIGNER_PACKAGE } from "./sigv4-source.js";
 import { createPrinter, reexport } from "./ts.js";
 
 /** The TypeScript version the package builds with (a development dependency only). */
@@ -15,8 +17,11 @@ const TYPESCRIPT = "^5.9.3";
 /** `JSON.stringify` with two-space indents and a trailing newline. */
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
-/** `package.json`. */
-export function packageJson(model: GatewayModel): string {
+/**
+ * `package.json`. With `signer` (an IAM-authorized API), the `./sigv4` entry and its library as an optional peer
+ * dependency (and a development one, to build `src/sigv4.ts`).
+ */
+export function packageJson(model: GatewayModel, signer = false): string {
   const title = model.info.title.replace(/\s+/g, " ").trim();
   const version = model.info.version.replace(/\s+/g, " ").trim();
   return json({
@@ -26,11 +31,17 @@ export function packageJson(model: GatewayModel): string {
     type: "module",
     main: "./dist/index.js",
     types: "./dist/index.d.ts",
-    exports: { ".": { types: "./dist/index.d.ts", import: "./dist/index.js" } },
+    exports: {
+      ".": { types: "./dist/index.d.ts", import: "./dist/index.js" },
+      ...(signer ? { "./sigv4": { types: "./dist/sigv4.d.ts", import: "./dist/sigv4.js" } } : {}),
+    },
     files: ["dist", "src"],
     sideEffects: false,
     scripts: { build: "tsc -p tsconfig.json", prepare: "tsc -p tsconfig.json" },
-    devDependencies: { typescript: TYPESCRIPT },
+    ...(signer
+      ? { peerDependencies: { [SIGNER_PACKAGE.name]: SIGNER_PACKAGE.version }, peerDependenciesMeta: { [SIGNER_PACKAGE.name]: { optional: true } } }
+      : {}),
+    devDependencies: { ...(signer ? { [SIGNER_PACKAGE.name]: SIGNER_PACKAGE.version } : {}), typescript: TYPESCRIPT },
   });
 }
 

@@ -1,7 +1,7 @@
 /**
  * The SDK's README, from `templates/sdk/README.md.hbs`: how to build it, calls of this API's own operations (a
  * read and a write, with example parameters made from their schemas), errors, options, the credentials of its
- * security schemes, and every operation.
+ * security schemes, the page iterators and how pagination is read (./pagination.ts), and every operation.
  *
  * Spec text reaches the Markdown only as one line with table pipes escaped, or inside code as a string literal
  * made by `JSON.stringify` (backticks escaped, so no text closes a code fence or span).
@@ -15,6 +15,7 @@ import { packageName, type PackageNames } from "./names.js";
 import type { SdkOperation } from "./operations-file.js";
 import { sentBody } from "./request.js";
 import type { SchemeSpec } from "./security.js";
+import { needsSigner, SIGNER_PACKAGE, SIGV4_SIGNER } from "./sigv4-source.js";
 
 /** One line of spec text for Markdown prose and tables. */
 function oneLine(text: string): string {
@@ -112,7 +113,10 @@ function credential(spec: SchemeSpec): { sample: string; what: string } {
     case "basic":
       return { sample: '{ username: "<user>", password: "<password>" }', what: "`{ username, password }`, sent as `Authorization: Basic …`" };
     case "sigv4":
-      return { sample: "(request) => signSigV4(request)", what: "a function that signs each request with AWS Signature Version 4 (API Gateway IAM authorization)" };
+      return {
+        sample: `${SIGV4_SIGNER}({ region: "us-east-1", credentials: { accessKeyId: "<key id>", secretAccessKey: "<secret>" } })`,
+        what: `\`${SIGV4_SIGNER}({ region, credentials })\` (see IAM below), or any function that signs a request with AWS Signature Version 4`,
+      };
     case "http":
       return { sample: '"<credential>"', what: `credential sent after ${code(spec.scheme)} in \`Authorization\`` };
   }
@@ -121,6 +125,8 @@ function credential(spec: SchemeSpec): { sample: string; what: string } {
 /** The README of the SDK. */
 export function readme(model: GatewayModel, operations: readonly SdkOperation[], pkg: PackageNames, schemes: ReadonlyMap<string, SchemeSpec>, baseUrl: string): string {
   const examples = examplesOf(operations);
+  const paged = operations.filter((o) => o.paging !== undefined && o.names.pages !== undefined);
+  const firstPaged = paged.find((o) => !o.op.deprecated) ?? paged[0];
   const first = examples[0];
   const call = (o: SdkOperation, target: string) => `${target}${o.names.fn}(${exampleParams(o, model)})`;
   // The credentials the first example needs: its first alternative that asks for something, else the first scheme.
@@ -130,8 +136,11 @@ export function readme(model: GatewayModel, operations: readonly SdkOperation[],
     ...(baseUrl === "" ? ['baseUrl: "https://api.example.com"'] : []),
     ...(auth.length > 0 ? [`auth: { ${auth.map((name) => `${key(name)}: ${credential(schemes.get(name) as SchemeSpec).sample}`).join(", ")} }`] : []),
   ];
+  const signed = auth.some((name) => schemes.get(name)?.kind === "sigv4");
   return template()({
     header: GENERATED_HEADER,
+    signerImport: signed ? `import { ${SIGV4_SIGNER} } from "${literal(packageName(model)).slice(1, -1)}/sigv4";` : false,
+    signer: needsSigner(schemes) ? { fn: SIGV4_SIGNER, library: SIGNER_PACKAGE.name } : false,
     packageName: packageName(model),
     title: oneLine(model.info.title) || "the API",
     apiVersion: oneLine(model.info.version),
@@ -148,10 +157,12 @@ export function readme(model: GatewayModel, operations: readonly SdkOperation[],
     firstError: first?.names.error ?? "…Error",
     settleCall: first ? call(first, "api.") : "…",
     schemes: [...schemes].map(([name, spec]) => ({ name: oneLine(name), what: credential(spec).what })),
+    pages: paged.length > 0 && firstPaged ? { count: paged.length, call: `${firstPaged.names.pages}(${exampleParams(firstPaged, model)})` } : false,
     operations: operations.map(({ op, names }) => ({
       fn: names.fn,
       route: `${code(`${op.method} ${op.path}`)}${op.summary ? `: ${oneLine(op.summary)}` : ""}`,
       deprecated: op.deprecated,
+      pages: names.pages ?? false,
     })),
   });
 }

@@ -10,8 +10,11 @@
  *   unknown>`; `ErrorStatus` when nothing is declared). Statuses are
  *   literal types, never `number`, so a member for the other statuses never swallows a declared one.
  * - The body of a status is the union of its media types' types, `undefined` when it has no content.
+ * - The headers a response declares (§4.8.17, `Content-Type` aside, which the spec says to ignore) become the
+ *   member's third argument, their lower-case names (`ApiResponse<201, Pet, "location">`), so `headers` is typed
+ *   for them; a member without declared headers keeps the default (any name).
  */
-import type { Operation } from "../../model/types.js";
+import type { Operation, Response } from "../../model/types.js";
 import type { OperationTypes, TypeRef } from "./types/index.js";
 
 /** One response status of an operation: a code, a range (`4XX`) or `default`. */
@@ -24,6 +27,12 @@ function parseStatus(status: string): Status | undefined {
 }
 
 const refText = (ref: TypeRef): string => (ref.kind === "declared" ? ref.name : ref.text);
+
+/** `, "location" | "x-rate-limit"`: the names of the headers `response` declares, lower case and sorted; "" for none. */
+function headerNames(response: Response): string {
+  const names = [...new Set(response.headers.map((h) => h.name.toLowerCase()).filter((n) => n !== "content-type"))].sort();
+  return names.length === 0 ? "" : `, ${names.map((n) => JSON.stringify(n)).join(" | ")}`;
+}
 
 /** The member texts of an operation's result and error unions, and the names they use. */
 export interface ResponseTypes {
@@ -54,28 +63,30 @@ export function responseTypes(op: Operation, types: OperationTypes): ResponseTyp
     if (texts.length === 0) return op.responses.find((r) => r.status === status)?.content.length ? "unknown" : "undefined";
     return texts.join(" | ");
   };
-  const codes: { code: number; body: string }[] = [];
-  const ranges: { digit: number; body: string }[] = [];
+  // The type arguments after the status: the body, and the declared headers' names when there are.
+  const codes: { code: number; args: string }[] = [];
+  const ranges: { digit: number; args: string }[] = [];
   let fallback: string | undefined;
   for (const response of op.responses) {
     const status = parseStatus(response.status);
-    if (status?.kind === "code" && status.code >= 200) codes.push({ code: status.code, body: bodyOf(response.status) });
-    else if (status?.kind === "range" && status.digit >= 2) ranges.push({ digit: status.digit, body: bodyOf(response.status) });
-    else if (status?.kind === "default") fallback = bodyOf(response.status);
+    const args = bodyOf(response.status) + headerNames(response);
+    if (status?.kind === "code" && status.code >= 200) codes.push({ code: status.code, args });
+    else if (status?.kind === "range" && status.digit >= 2) ranges.push({ digit: status.digit, args });
+    else if (status?.kind === "default") fallback = args;
   }
   codes.sort((a, b) => a.code - b.code);
   const codesIn = (digit: number) => codes.filter((c) => Math.floor(c.code / 100) === digit).map((c) => c.code);
-  const ok = (status: string, body: string) => `${use("ApiResponse")}<${status}, ${body}>`;
-  const fail = (status: string, body: string) => `${use("ApiError")}<${status}, ${body}>`;
+  const ok = (status: string, args: string) => `${use("ApiResponse")}<${status}, ${args}>`;
+  const fail = (status: string, args: string) => `${use("ApiError")}<${status}, ${args}>`;
   const successRange = ranges.find((r) => r.digit === 2);
   const result = [
-    ...codes.filter((c) => c.code < 300).map((c) => ok(String(c.code), c.body)),
-    ...(successRange ? [ok(statuses(["Status2XX"], codesIn(2)), successRange.body)] : []),
+    ...codes.filter((c) => c.code < 300).map((c) => ok(String(c.code), c.args)),
+    ...(successRange ? [ok(statuses(["Status2XX"], codesIn(2)), successRange.args)] : []),
   ];
   if (result.length === 0) result.push(ok(statuses(["Status2XX"], []), fallback ?? "unknown"));
   const error = [
-    ...codes.filter((c) => c.code >= 300).map((c) => fail(String(c.code), c.body)),
-    ...ranges.filter((r) => r.digit > 2).map((r) => fail(statuses([`Status${r.digit}XX`], codesIn(r.digit)), r.body)),
+    ...codes.filter((c) => c.code >= 300).map((c) => fail(String(c.code), c.args)),
+    ...ranges.filter((r) => r.digit > 2).map((r) => fail(statuses([`Status${r.digit}XX`], codesIn(r.digit)), r.args)),
   ];
   const open = [3, 4, 5].filter((digit) => !ranges.some((r) => r.digit === digit));
   if (open.length === 3 && open.every((d) => codesIn(d).length === 0)) error.push(fail(statuses(["ErrorStatus"], []), fallback ?? "unknown"));

@@ -4,7 +4,8 @@
  * - `http` `bearer`, `oauth2` and `openIdConnect`: a token, sent as `Authorization: Bearer …` (or a provider);
  * - `http` `basic`: a user name and password; another `http` scheme: what follows its name in `Authorization`;
  * - a scheme that API Gateway implements with IAM (`x-gateway: { iam: true }`): a {@link RequestSigner} that
- *   signs each request with AWS Signature Version 4 (the runtime carries no AWS code: bring a signer);
+ *   signs each request with AWS Signature Version 4: the package's opt-in `./sigv4` entry makes one
+ *   (`sigv4Signer`, ./sigv4-source.ts), and the runtime itself carries no AWS code;
  * - `mutualTLS` is the transport's business (a `fetch` with a client certificate): nothing to send.
  */
 import { ts } from "ts-morph";
@@ -65,7 +66,7 @@ function credentialDoc(spec: SchemeSpec): string {
     case "basic":
       return "User name and password, sent as `Authorization: Basic …`; or a function that returns them.";
     case "sigv4":
-      return "Signs each request for API Gateway's IAM authorization (AWS Signature Version 4, service `execute-api`), e.g. with `@smithy/signature-v4`.";
+      return "Signs each request for API Gateway's IAM authorization (AWS Signature Version 4, service `execute-api`): `sigv4Signer({ region, credentials })` of the package's `./sigv4` entry, or any signer.";
     case "http":
       return `Credential sent as \`Authorization: ${spec.scheme.replace(/[^\x21-\x7e]/g, "")} <credential>\`; or a function that returns it.`;
   }

@@ -170,7 +170,8 @@ function lowerResponseMapping(raw: unknown, origin: Origin): ResponseMapping | u
     const when = str(eo, "when");
     const status = num(eo, "status");
     if (when !== undefined && status !== undefined) {
-      errors.push({ when, status, ...optional("body", prop(eo, "body")), origin: child(origin, "errors", i) });
+      const at = child(origin, "errors", i);
+      errors.push({ when, status, ...optional("body", lowerMapping(prop(eo, "body"), child(at, "body"))), headers: stringRecord(prop(eo, "headers")), origin: at });
     }
   });
   return {

@@ -16,6 +16,10 @@
  * ({@link SecurityContext.foldedPermissions}) may admit any method below a path (`/{stage}/*\/pets/*`), and it
  * must still admit a route of the document. Every ARN names a stage this program deploys: `{executionArn}/*`, a
  * `*` stage or a `*` that widens a literal path segment fail.
+ *
+ * A WebSocket API's route ARN is `{executionArn}/{stage}/{routeKey}`, with the route key of one of its `Route`s
+ * (`$connect`, `sendMessage`), and its `$connect` authorizer's is `{executionArn}/authorizers/{id}`
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-control-access-iam.html).
  */
 import { apiBodies, type ApiBody, type BodyMethod } from "../body.js";
 import type { Finding, SecurityCheck, SecurityContext } from "../check.js";
@@ -41,10 +45,49 @@ function hasLambdaAuthorizer(body: ApiBody): boolean {
   return Object.values(schemes).some((s) => text(record(record(s)?.["x-amazon-apigateway-authorizer"])?.["authorizerUri"]) !== undefined);
 }
 
+/** A WebSocket API of the program: its `executionArn`, route keys and authorizer ids. */
+interface WebSocketApi {
+  readonly executionArn: string;
+  readonly routeKeys: ReadonlySet<string>;
+  readonly authorizerIds: ReadonlySet<string>;
+}
+
+function webSocketApis(graph: ResourceGraph): readonly WebSocketApi[] {
+  return resourcesOf(graph, RESOURCE_TYPES.httpApi)
+    .filter((api) => api.inputs["protocolType"] === "WEBSOCKET")
+    .flatMap((api) => {
+      const executionArn = text(api.outputs?.["executionArn"]);
+      if (executionArn === undefined) return [];
+      const ofApi = (type: string) => resourcesOf(graph, type).filter((r) => r.inputs["apiId"] === api.id);
+      const routeKeys = ofApi(RESOURCE_TYPES.route).map((r) => text(r.inputs["routeKey"]));
+      const authorizerIds = ofApi(RESOURCE_TYPES.authorizer).map((a) => a.id);
+      return [{
+        executionArn,
+        routeKeys: new Set(routeKeys.filter((key): key is string => key !== undefined)),
+        authorizerIds: new Set(authorizerIds.filter((id): id is string => id !== undefined)),
+      }];
+    });
+}
+
+/** What is wrong with a sourceArn under WebSocket API `api`, or undefined when it names one of its routes. */
+function webSocketScopeProblem(arn: string, api: WebSocketApi, stages: ReadonlySet<string>): string | undefined {
+  const rest = arn.slice(api.executionArn.length + 1);
+  if (rest.startsWith("authorizers/")) {
+    return api.authorizerIds.has(rest.slice("authorizers/".length)) ? undefined : `has sourceArn ${arn}, which is not the ARN of an authorizer of the WebSocket API`;
+  }
+  const slash = rest.indexOf("/");
+  if (slash < 0) return `has sourceArn ${arn}, which covers the whole WebSocket API`;
+  const stage = rest.slice(0, slash);
+  if (!stages.has(stage)) return `has sourceArn ${arn}, which names ${stage.includes("*") ? "every stage" : `stage ${stage}, which this program does not deploy`}`;
+  return api.routeKeys.has(rest.slice(slash + 1)) ? undefined : `has sourceArn ${arn}, which is not the ARN of a route of the WebSocket API`;
+}
+
 /** What is wrong with the scope of `permission`'s sourceArn, or undefined when it names routes of this API. */
-function scopeProblem(permission: GraphResource, bodies: readonly ApiBody[], stages: ReadonlySet<string>, folded: boolean): string | undefined {
+function scopeProblem(permission: GraphResource, bodies: readonly ApiBody[], webSockets: readonly WebSocketApi[], stages: ReadonlySet<string>, folded: boolean): string | undefined {
   const arn = text(permission.inputs["sourceArn"]);
   if (arn === undefined) return "has no sourceArn, so any API Gateway API, in any account, may invoke the function";
+  const webSocket = webSockets.find((api) => arn.startsWith(`${api.executionArn}/`));
+  if (webSocket) return webSocketScopeProblem(arn, webSocket, stages);
   const body = bodies.find((b) => {
     const executionArn = text(b.api.outputs?.["executionArn"]);
     return executionArn !== undefined && arn.startsWith(`${executionArn}/`);
@@ -67,10 +110,16 @@ function scopeProblem(permission: GraphResource, bodies: readonly ApiBody[], sta
   return `has sourceArn ${arn}, which is not the ARN of a route of the API (only path parameters, greedy paths and ANY methods are *)`;
 }
 
-function permissionProblems(permission: GraphResource, bodies: readonly ApiBody[], stages: ReadonlySet<string>, context: SecurityContext): string[] {
+function permissionProblems(
+  permission: GraphResource,
+  bodies: readonly ApiBody[],
+  webSockets: readonly WebSocketApi[],
+  stages: ReadonlySet<string>,
+  context: SecurityContext,
+): string[] {
   const principal = permission.inputs["principal"];
   const action = permission.inputs["action"];
-  const scope = scopeProblem(permission, bodies, stages, context.foldedPermissions.has(permission.name));
+  const scope = scopeProblem(permission, bodies, webSockets, stages, context.foldedPermissions.has(permission.name));
   return [
     ...(principal === "apigateway.amazonaws.com" ? [] : [`has principal ${JSON.stringify(principal ?? "unset")}, not apigateway.amazonaws.com`]),
     ...(action === "lambda:InvokeFunction" ? [] : [`allows action ${JSON.stringify(action ?? "unset")}, not only lambda:InvokeFunction`]),
@@ -78,7 +127,7 @@ function permissionProblems(permission: GraphResource, bodies: readonly ApiBody[
   ];
 }
 
-/** The stages the program deploys: REST stages' `stageName`, HTTP stages' `name` (`$default` included). */
+/** The stages the program deploys: REST stages' `stageName`, HTTP and WebSocket stages' `name` (`$default` included). */
 function stageNames(graph: ResourceGraph): ReadonlySet<string> {
   const names = [
     ...resourcesOf(graph, RESOURCE_TYPES.stage).map((s) => s.inputs["stageName"]),
@@ -95,9 +144,10 @@ export const lambdaPermission: SecurityCheck = {
   kinds: ["rest", "http"],
   run(graph, context) {
     const bodies = apiBodies(graph);
+    const webSockets = webSocketApis(graph);
     const stages = stageNames(graph);
     return resourcesOf(graph, RESOURCE_TYPES.permission).flatMap((permission): Finding[] => {
-      const problems = permissionProblems(permission, bodies, stages, context);
+      const problems = permissionProblems(permission, bodies, webSockets, stages, context);
       return problems.length === 0 ? [] : [{ resource: permission, message: problems.join("; ") }];
     });
   },

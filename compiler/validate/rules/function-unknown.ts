@@ -10,8 +10,8 @@ import { didYouMean } from "../../parse/did-you-mean.js";
 
 /**
  * Checks `lambda` integrations of operations and WebSocket routes, at the `function` of the full form (the
- * `lambda` key in the short form `lambda: pets`), and `lambda` authorizers, at their `lambda` value. An
- * integration shared through `x-gateway.defaults` is reported once.
+ * `lambda` key in the short form `lambda: pets`), `lambda` authorizers, at their `lambda` value, and the names of
+ * `websocket.manageConnections`. An integration shared through `x-gateway.defaults` is reported once.
  */
 export const functionUnknown: Rule = {
   name: "function-unknown",
@@ -28,6 +28,9 @@ export const functionUnknown: Rule = {
     };
     for (const op of model.operations) checkIntegration(op.integration);
     for (const route of model.websocket?.routes ?? []) checkIntegration(route.integration);
+    for (const use of model.websocket?.manageConnections ?? []) {
+      if (!known.has(use.function)) once({ code: "function-unknown", args: { name: use.function, hint: didYouMean(use.function, names) }, origin: use.origin });
+    }
     for (const scheme of model.securitySchemes) {
       const authorizer = scheme.authorizer;
       if (authorizer?.kind !== "lambda" || known.has(authorizer.function)) continue;

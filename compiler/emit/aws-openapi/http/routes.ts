@@ -5,6 +5,7 @@
  * the security, throttle and timeout of the operation the plan copies (../proxy-resources.ts). The document, the
  * stage's route settings and the security checks' context all read this list, so they name the same routes.
  */
+import { createNames } from "../../../model/names.js";
 import type { GatewayModel, HttpMethod, Integration, Operation } from "../../../model/types.js";
 import { directOperations } from "../document.js";
 import { planProxyResources } from "../proxy-resources.js";
@@ -27,17 +28,20 @@ export function httpRouteKey(route: Pick<HttpRoute, "method" | "path">): string 
 
 /** Every route of `model`, operations first (in model order), then proxy resources. */
 export function httpRoutes(model: GatewayModel): readonly HttpRoute[] {
+  const names = createNames(model);
   const routes: HttpRoute[] = [];
   for (const op of directOperations(model)) {
-    const integration = op.integration === undefined ? undefined : httpApiIntegration(op.integration, op.method);
+    const site = { operation: op, operationSlug: names.operationSlug(op) };
+    const integration = op.integration === undefined ? undefined : httpApiIntegration(op.integration, op.method, site);
     if (integration !== undefined) routes.push({ method: op.method, path: op.path, operation: op, integration });
   }
   for (const plan of planProxyResources(model)) {
     const source = plan.model.integration;
     if (source?.kind !== "http") throw new Error(`Proxy resource ${plan.prefixPath} lost its HTTP integration.`);
+    const site = { operation: plan.model, operationSlug: names.operationSlug(plan.model) };
     for (const [path, url] of [[plan.prefixPath, plan.prefixUrl], [plan.greedyPath, plan.greedyUrl]] as const) {
       const proxied: Integration = { ...source, url, method: "ANY", proxy: true };
-      const integration = httpApiIntegration(proxied, "ANY");
+      const integration = httpApiIntegration(proxied, "ANY", site);
       if (integration !== undefined) routes.push({ method: "ANY", path, operation: plan.model, integration });
     }
   }

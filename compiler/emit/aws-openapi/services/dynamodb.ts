@@ -122,6 +122,7 @@ export function dynamoDbPlan(action: DynamoDbAction, ctx: ServiceContext): Servi
     httpMethod: "POST",
     requestParameters: {},
     requestTemplate,
+    shapePlacement: { encoding: "json", leadingMembers: vtl(`"TableName": "${table}"`) },
     requestHeaders: [],
     success,
     errors,

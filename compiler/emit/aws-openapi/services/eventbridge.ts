@@ -7,7 +7,7 @@
  */
 import { settingJson } from "../sources.js";
 import { renderVtlTemplate } from "../vtl-templates.js";
-import { vtl } from "../vtl.js";
+import { jsonEscaped, vtl, type Vtl } from "../vtl.js";
 import { settingText, type ServiceContext } from "./context.js";
 import { errorData, serviceErrors, THROTTLING } from "./errors.js";
 import { successResponse, type ServicePlan } from "./plan.js";
@@ -22,6 +22,8 @@ export function eventBridgePlan(ctx: ServiceContext): ServicePlan {
       failure: errorData(vtl("$input.path('$.Entries[0].ErrorCode')"), status, 502, [THROTTLING]),
     }),
   );
+  const frame = (payload: Vtl) =>
+    renderVtlTemplate("eventbridge-put-events", { source: text("source"), detailType: text("detailType"), bus: targetJson(ctx.resource), payload });
   return {
     service: "events",
     target: "action/PutEvents",
@@ -30,12 +32,8 @@ export function eventBridgePlan(ctx: ServiceContext): ServicePlan {
       "integration.request.header.Content-Type": "'application/x-amz-json-1.1'",
       "integration.request.header.X-Amz-Target": "'AWSEvents.PutEvents'",
     },
-    requestTemplate: renderVtlTemplate("eventbridge-put-events", {
-      source: text("source"),
-      detailType: text("detailType"),
-      bus: targetJson(ctx.resource),
-      payload: vtl("$input.body"),
-    }),
+    requestTemplate: frame(jsonEscaped(vtl("$input.body"))),
+    shapePlacement: { encoding: "json-string", frame },
     requestHeaders: [],
     success,
     errors,

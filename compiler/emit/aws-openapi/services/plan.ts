@@ -8,6 +8,7 @@ import type { Integration, Operation } from "../../../model/types.js";
 import { table } from "../../json.js";
 import { isBinarySchema, mediaTypeKey } from "../media-types.js";
 import { renderVtlTemplate } from "../vtl-templates.js";
+import type { ShapePlacement } from "../mapping-request.js";
 import type { Vtl } from "../vtl.js";
 import type { ServiceContext } from "./context.js";
 
@@ -36,6 +37,12 @@ export interface ServicePlan {
   readonly requestParameters: Readonly<Record<string, string>>;
   /** The request template, for every media type the method accepts; none passes the body through. */
   readonly requestTemplate?: Vtl;
+  /**
+   * Where a request shape of the spec goes: the payload it builds, placed into the service request, or the request
+   * itself with the target named first. None: the service takes no JSON a shape could build (S3's objects, Kinesis's
+   * base64 data).
+   */
+  readonly shapePlacement?: ShapePlacement;
   /** Method request headers the request parameters read, which the method must declare. */
   readonly requestHeaders: readonly string[];
   readonly success: ServiceResponse;
@@ -71,7 +78,7 @@ export function successResponse(ctx: ServiceContext, fallback: number, template?
  * The media types request templates are written for: those of the operation's request body that are not binary,
  * or `application/json` (what API Gateway assumes without a `Content-Type`) when it declares none.
  */
-function requestMediaTypes(op: Operation): readonly string[] {
+export function requestMediaTypes(op: Operation): readonly string[] {
   const types = new Set<string>();
   for (const content of op.requestBody?.content ?? []) {
     const key = mediaTypeKey(content.mediaType);
@@ -91,19 +98,21 @@ function responseObject(response: ServiceResponse): Record<string, unknown> {
 
 /**
  * The `x-amazon-apigateway-integration` of `plan`, calling the service with `credentials`. `requestTemplate`, when
- * given, replaces the plan's (a raw template of the spec). Without a template the body passes through unchanged
- * (`when_no_match`); with one, a request of a media type it is not written for is refused with 415 (`never`)
- * instead of reaching the service in a form it cannot read.
+ * given, replaces the plan's: a raw template of the spec (for every media type the method accepts) or the templates
+ * of a request shape by media type. Without a template the body passes through unchanged (`when_no_match`); with
+ * one, a request of a media type it is not written for is refused with 415 (`never`) instead of reaching the
+ * service in a form it cannot read.
  */
 export function serviceIntegrationObject(
   op: Operation,
   plan: ServicePlan,
   credentials: string,
-  requestTemplate: string | undefined,
+  requestTemplate: string | Readonly<Record<string, string>> | undefined,
 ): Record<string, unknown> {
   const template = requestTemplate ?? plan.requestTemplate;
   const templates = table<string>();
-  if (template !== undefined) for (const type of requestMediaTypes(op)) templates[type] = template;
+  if (typeof template === "string") for (const type of requestMediaTypes(op)) templates[type] = template;
+  else Object.assign(templates, template);
   const responses = table<Record<string, unknown>>();
   responses["default"] = responseObject(plan.success);
   for (const error of plan.errors) responses[error.pattern] = responseObject(error);

@@ -4,7 +4,8 @@
  * request body as sent. Answers 202 with the message id (`{"messageId": "…"}`).
  */
 import { renderVtlTemplate } from "../vtl-templates.js";
-import { vtl } from "../vtl.js";
+import type { Vtl } from "../vtl.js";
+import { formEncoded, vtl } from "../vtl.js";
 import type { ServiceContext } from "./context.js";
 import { serviceErrors } from "./errors.js";
 import { successResponse, type ServicePlan } from "./plan.js";
@@ -13,12 +14,14 @@ import { targetForm } from "./targets.js";
 /** The plan of Publish. */
 export function snsPlan(ctx: ServiceContext): ServicePlan {
   const { errors, statuses } = serviceErrors();
+  const frame = (payload: Vtl) => renderVtlTemplate("sns-publish", { topic: targetForm(ctx.resource), payload });
   return {
     service: "sns",
     target: "action/Publish",
     httpMethod: "POST",
     requestParameters: { "integration.request.header.Content-Type": "'application/x-www-form-urlencoded'" },
-    requestTemplate: renderVtlTemplate("sns-publish", { topic: targetForm(ctx.resource), payload: vtl("$input.body") }),
+    requestTemplate: frame(formEncoded(vtl("$input.body"))),
+    shapePlacement: { encoding: "form", frame },
     requestHeaders: [],
     success: successResponse(ctx, 202, () => renderVtlTemplate("sns-publish-response", {})),
     errors,

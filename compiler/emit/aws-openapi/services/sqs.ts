@@ -5,7 +5,8 @@
  * (`{"messageId": "…"}`).
  */
 import { renderVtlTemplate } from "../vtl-templates.js";
-import { vtl } from "../vtl.js";
+import type { Vtl } from "../vtl.js";
+import { formEncoded, vtl } from "../vtl.js";
 import type { ServiceContext } from "./context.js";
 import { serviceErrors } from "./errors.js";
 import { successResponse, type ServicePlan } from "./plan.js";
@@ -14,12 +15,14 @@ import { queuePath } from "./targets.js";
 /** The plan of SendMessage. */
 export function sqsPlan(ctx: ServiceContext): ServicePlan {
   const { errors, statuses } = serviceErrors();
+  const frame = (payload: Vtl) => renderVtlTemplate("sqs-send-message", { payload });
   return {
     service: "sqs",
     target: `path/${queuePath(ctx.resource)}`,
     httpMethod: "POST",
     requestParameters: { "integration.request.header.Content-Type": "'application/x-www-form-urlencoded'" },
-    requestTemplate: renderVtlTemplate("sqs-send-message", { payload: vtl("$input.body") }),
+    requestTemplate: frame(formEncoded(vtl("$input.body"))),
+    shapePlacement: { encoding: "form", frame },
     requestHeaders: [],
     success: successResponse(ctx, 202, () => renderVtlTemplate("sqs-send-message-response", {})),
     errors,

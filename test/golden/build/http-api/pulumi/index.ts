@@ -13,6 +13,7 @@ const config_cognitoAppClientId = config.require("cognitoAppClientId");
 const config_cognitoIssuerUrl = config.require("cognitoIssuerUrl");
 const config_deviceTokenSecret = config.requireSecret("deviceTokenSecret");
 const config_hostedZoneId = config.require("hostedZoneId");
+const config_importQueueArn = config.require("importQueueArn");
 
 /** Settings of the stage a stack deploys (x-gateway.stages). */
 interface StageSettings {
@@ -137,14 +138,35 @@ const fn_tasks = new aws.lambda.Function("fn-tasks", {
   dependsOn: [fnBasicExecution_tasks],
 });
 
+// ── Roles of AWS-service integrations ──
+// Role API Gateway assumes to call the service, allowed exactly this action on this resource.
+const integrationRole_queueImport = new aws.iam.Role("integration-queue-import", {
+  assumeRolePolicy: "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"apigateway.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}",
+});
+new aws.iam.RolePolicy("integration-queue-import", {
+  role: integrationRole_queueImport.id,
+  policy: pulumi.jsonStringify({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Action: "sqs:SendMessage",
+        Resource: resourceArn("sqs", config_importQueueArn),
+      },
+    ],
+  }),
+});
+
 // ── HTTP API and stage ──
 // The import document, with placeholders for values known only at deploy time.
 const bodyTemplate = fs.readFileSync(path.join(__dirname, "..", "openapi.aws.json"), "utf8");
 const placeholderValues: [string, pulumi.Input<string>][] = [
   ["${portico:config:cognitoAppClientId}", config_cognitoAppClientId],
   ["${portico:config:cognitoIssuerUrl}", config_cognitoIssuerUrl],
+  ["${portico:config:importQueueArn:queuePath}", pulumi.output(config_importQueueArn).apply((value: string) => value.startsWith("arn:") ? value.split(":")[4] + "/" + value.split(":")[5] : value.includes("/") ? value.split("/").slice(3).join("/") : "${AWS::AccountId}/" + value)],
   ["${portico:function:deviceAuthorizer:arn}", fn_deviceAuthorizer.arn],
   ["${portico:function:tasks:arn}", fn_tasks.arn],
+  ["${portico:role:queue-import}", integrationRole_queueImport.arn],
 ];
 const body = pulumi.all(placeholderValues.map(([, value]) => value)).apply((resolved) => resolvePlaceholders(bodyTemplate, placeholderValues.map(([token]) => token), resolved));
 const api = new aws.apigatewayv2.Api("api", {
@@ -227,6 +249,12 @@ const apiStage = new aws.apigatewayv2.Stage("api", {
       routeKey: "POST /devices/{deviceId}/sync",
       throttlingRateLimit: 5,
       throttlingBurstLimit: 10,
+      detailedMetricsEnabled: settings.metrics,
+    },
+    {
+      routeKey: "POST /imports",
+      throttlingRateLimit: 200,
+      throttlingBurstLimit: 100,
       detailedMetricsEnabled: settings.metrics,
     },
     {
@@ -360,5 +388,29 @@ function resolvePlaceholders(template: string, tokens: string[], values: string[
     }
     // Tokens sit inside JSON strings: insert the value JSON-escaped, without its quotes.
     return JSON.stringify(value).slice(1, -1);
+  });
+}
+
+/** The ARN an IAM policy needs for an integration's target: ARNs as given, names completed with this account and Region. */
+function resourceArn(service: string, resource: pulumi.Input<string>): pulumi.Output<string> {
+  const partition = aws.getPartitionOutput().partition;
+  const region = aws.getRegionOutput().region;
+  const account = aws.getCallerIdentityOutput().accountId;
+  return pulumi.all([resource, partition, region, account]).apply(([name, p, r, a]) => {
+    if (name.startsWith("arn:")) return name;
+    switch (service) {
+      case "dynamodb": return `arn:${p}:dynamodb:${r}:${a}:table/${name}`;
+      case "kinesis": return `arn:${p}:kinesis:${r}:${a}:stream/${name}`;
+      case "events": return `arn:${p}:events:${r}:${a}:event-bus/${name}`;
+      case "states": return `arn:${p}:states:${r}:${a}:stateMachine:${name}`;
+      case "s3": return `arn:${p}:s3:::${name}/*`;
+      case "sqs": {
+        // A queue URL: https://sqs.<region>.amazonaws.com/<account>/<queue>
+        const [, , host = "", owner = a, queue = name] = name.split("/");
+        const queueRegion = host.split(".")[1] ?? r;
+        return name.includes("/") ? `arn:${p}:sqs:${queueRegion}:${owner}:${queue}` : `arn:${p}:sqs:${r}:${a}:${name}`;
+      }
+      default: return `arn:${p}:${service}:${r}:${a}:${name}`;
+    }
   });
 }

@@ -33,6 +33,16 @@ export class TasksClient {
         return $operations.listPublicHolidays(params, $runtime.merge(this.#options, options));
     }
     /**
+     * Queue a bulk import of tasks exported from another app
+     *
+     * The request body becomes one SQS message; the import worker adds the tasks and notifies the user.
+     *
+     * `POST /imports`
+     */
+    queueImport(params: $operations.QueueImportParams, options?: $operations.Options): ApiPromise<$operations.QueueImportResult, $operations.QueueImportError> {
+        return $operations.queueImport(params, $runtime.merge(this.#options, options));
+    }
+    /**
      * List the caller's tasks
      *
      * `GET /tasks`

@@ -3,7 +3,7 @@
  */
 import type { ApiError, ApiPromise, ApiResponse, Credential, ErrorStatus, RequestOptions, Status3XX, Status4XX, Status5XX } from "./runtime.js";
 import * as $runtime from "./runtime.js";
-import type { ErrorModel, GetHealthResponse200, ListPublicHolidaysResponse200, ListTasksResponse200, NewTask, SyncRequest, SyncResponse, Task, TaskChanges } from "./types.js";
+import type { ErrorModel, GetHealthResponse200, ImportRequest, ListPublicHolidaysResponse200, ListTasksResponse200, NewTask, SyncRequest, SyncResponse, Task, TaskChanges } from "./types.js";
 
 /** Credentials of the API's security schemes, by scheme name (`auth` in the options). */
 export interface Credentials {
@@ -46,7 +46,7 @@ export type SyncDeviceError = ApiError<400, ErrorModel> | ApiError<403, undefine
  * `POST /devices/{deviceId}/sync`
  */
 export function syncDevice(params: SyncDeviceParams, options?: Options): ApiPromise<SyncDeviceResult, SyncDeviceError> {
-    return $runtime.request($api, { id: "syncDevice", method: "POST", path: "/devices/{deviceId}/sync", body: $runtime.json, type: "application/json", security: [["device"]] as const }, params, options);
+    return $runtime.request<SyncDeviceResult, SyncDeviceError>($api, { id: "syncDevice", method: "POST", path: "/devices/{deviceId}/sync", body: $runtime.json, type: "application/json", security: [["device"]] as const }, params, options);
 }
 
 /** Parameters of getHealth, by location. */
@@ -60,7 +60,7 @@ export type GetHealthError = ApiError<ErrorStatus, unknown>;
 
 /** `GET /health` */
 export function getHealth(params?: GetHealthParams, options?: Options): ApiPromise<GetHealthResult, GetHealthError> {
-    return $runtime.request($api, { id: "getHealth", method: "GET", path: "/health" }, params, options);
+    return $runtime.request<GetHealthResult, GetHealthError>($api, { id: "getHealth", method: "GET", path: "/health" }, params, options);
 }
 
 /** Parameters of listPublicHolidays, by location. */
@@ -83,7 +83,29 @@ export type ListPublicHolidaysError = ApiError<404, ErrorModel> | ApiError<Statu
  * `GET /holidays/{year}/{countryCode}`
  */
 export function listPublicHolidays(params: ListPublicHolidaysParams, options?: Options): ApiPromise<ListPublicHolidaysResult, ListPublicHolidaysError> {
-    return $runtime.request($api, { id: "listPublicHolidays", method: "GET", path: "/holidays/{year}/{countryCode}", security: [["cognito"]] as const }, params, options);
+    return $runtime.request<ListPublicHolidaysResult, ListPublicHolidaysError>($api, { id: "listPublicHolidays", method: "GET", path: "/holidays/{year}/{countryCode}", security: [["cognito"]] as const }, params, options);
+}
+
+/** Parameters of queueImport, by location, and its request body. */
+export interface QueueImportParams {
+    body: ImportRequest;
+}
+
+/** What queueImport resolves with, by status. */
+export type QueueImportResult = ApiResponse<202, undefined>;
+
+/** What queueImport rejects with when the status is not 2xx (see settle() to get it as a value). */
+export type QueueImportError = ApiError<401, ErrorModel> | ApiError<Status3XX | Exclude<Status4XX, 401> | Status5XX, unknown>;
+
+/**
+ * Queue a bulk import of tasks exported from another app
+ *
+ * The request body becomes one SQS message; the import worker adds the tasks and notifies the user.
+ *
+ * `POST /imports`
+ */
+export function queueImport(params: QueueImportParams, options?: Options): ApiPromise<QueueImportResult, QueueImportError> {
+    return $runtime.request<QueueImportResult, QueueImportError>($api, { id: "queueImport", method: "POST", path: "/imports", body: $runtime.json, type: "application/json", security: [["cognito"]] as const }, params, options);
 }
 
 /** Parameters of listTasks, by location. */
@@ -106,7 +128,7 @@ export type ListTasksError = ApiError<401, ErrorModel> | ApiError<Status3XX | Ex
  * `GET /tasks`
  */
 export function listTasks(params?: ListTasksParams, options?: Options): ApiPromise<ListTasksResult, ListTasksError> {
-    return $runtime.request($api, { id: "listTasks", method: "GET", path: "/tasks", security: [["cognito"]] as const }, params, options);
+    return $runtime.request<ListTasksResult, ListTasksError>($api, { id: "listTasks", method: "GET", path: "/tasks", security: [["cognito"]] as const }, params, options);
 }
 
 /** Parameters of createTask, by location, and its request body. */
@@ -115,7 +137,7 @@ export interface CreateTaskParams {
 }
 
 /** What createTask resolves with, by status. */
-export type CreateTaskResult = ApiResponse<201, Task>;
+export type CreateTaskResult = ApiResponse<201, Task, "location">;
 
 /** What createTask rejects with when the status is not 2xx (see settle() to get it as a value). */
 export type CreateTaskError = ApiError<400, ErrorModel> | ApiError<401, ErrorModel> | ApiError<Status3XX | Exclude<Status4XX, 400 | 401> | Status5XX, unknown>;
@@ -126,7 +148,7 @@ export type CreateTaskError = ApiError<400, ErrorModel> | ApiError<401, ErrorMod
  * `POST /tasks`
  */
 export function createTask(params: CreateTaskParams, options?: Options): ApiPromise<CreateTaskResult, CreateTaskError> {
-    return $runtime.request($api, { id: "createTask", method: "POST", path: "/tasks", body: $runtime.json, type: "application/json", security: [["cognito"]] as const }, params, options);
+    return $runtime.request<CreateTaskResult, CreateTaskError>($api, { id: "createTask", method: "POST", path: "/tasks", body: $runtime.json, type: "application/json", security: [["cognito"]] as const }, params, options);
 }
 
 /** Parameters of getTask, by location. */
@@ -144,7 +166,7 @@ export type GetTaskError = ApiError<401, ErrorModel> | ApiError<404, ErrorModel>
 
 /** `GET /tasks/{taskId}` */
 export function getTask(params: GetTaskParams, options?: Options): ApiPromise<GetTaskResult, GetTaskError> {
-    return $runtime.request($api, { id: "getTask", method: "GET", path: "/tasks/{taskId}", security: [["cognito"]] as const }, params, options);
+    return $runtime.request<GetTaskResult, GetTaskError>($api, { id: "getTask", method: "GET", path: "/tasks/{taskId}", security: [["cognito"]] as const }, params, options);
 }
 
 /** Parameters of deleteTask, by location. */
@@ -162,7 +184,7 @@ export type DeleteTaskError = ApiError<401, ErrorModel> | ApiError<404, ErrorMod
 
 /** `DELETE /tasks/{taskId}` */
 export function deleteTask(params: DeleteTaskParams, options?: Options): ApiPromise<DeleteTaskResult, DeleteTaskError> {
-    return $runtime.request($api, { id: "deleteTask", method: "DELETE", path: "/tasks/{taskId}", security: [["cognito"]] as const }, params, options);
+    return $runtime.request<DeleteTaskResult, DeleteTaskError>($api, { id: "deleteTask", method: "DELETE", path: "/tasks/{taskId}", security: [["cognito"]] as const }, params, options);
 }
 
 /** Parameters of updateTask, by location, and its request body. */
@@ -181,5 +203,5 @@ export type UpdateTaskError = ApiError<400, ErrorModel> | ApiError<401, ErrorMod
 
 /** `PATCH /tasks/{taskId}` */
 export function updateTask(params: UpdateTaskParams, options?: Options): ApiPromise<UpdateTaskResult, UpdateTaskError> {
-    return $runtime.request($api, { id: "updateTask", method: "PATCH", path: "/tasks/{taskId}", body: $runtime.json, type: "application/json", security: [["cognito"]] as const }, params, options);
+    return $runtime.request<UpdateTaskResult, UpdateTaskError>($api, { id: "updateTask", method: "PATCH", path: "/tasks/{taskId}", body: $runtime.json, type: "application/json", security: [["cognito"]] as const }, params, options);
 }

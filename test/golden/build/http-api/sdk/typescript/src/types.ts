@@ -15,6 +15,11 @@ export interface Holiday {
     name: string;
 }
 
+export interface ImportRequest {
+    format: "todoist" | "trello" | "csv";
+    tasks: NewTask[];
+}
+
 export interface NewTask {
     /** @format date */
     due?: string;

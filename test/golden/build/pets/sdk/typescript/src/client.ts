@@ -48,6 +48,10 @@ export class PetsClient {
     listPartnerPets(params?: $operations.ListPartnerPetsParams, options?: $operations.Options): ApiPromise<$operations.ListPartnerPetsResult, $operations.ListPartnerPetsError> {
         return $operations.listPartnerPets(params, $runtime.merge(this.#options, options));
     }
+    /** The pages of listPartnerPets, one request each, as results of listPartnerPets: `cursor` set from each page's `next`. Ends after a page without items (`body.items`) or without a next one. */
+    listPartnerPetsPages(params?: $operations.ListPartnerPetsParams, options?: $operations.Options): AsyncGenerator<$operations.ListPartnerPetsResult, void, undefined> {
+        return $operations.listPartnerPetsPages(params, $runtime.merge(this.#options, options));
+    }
     /**
      * List adoptable pets
      *
@@ -55,6 +59,10 @@ export class PetsClient {
      */
     listPets(params?: $operations.ListPetsParams, options?: $operations.Options): ApiPromise<$operations.ListPetsResult, $operations.ListPetsError> {
         return $operations.listPets(params, $runtime.merge(this.#options, options));
+    }
+    /** The pages of listPets, one request each, as results of listPets: `cursor` set from each page's `next`. Ends after a page without items (`body.items`) or without a next one. */
+    listPetsPages(params?: $operations.ListPetsParams, options?: $operations.Options): AsyncGenerator<$operations.ListPetsResult, void, undefined> {
+        return $operations.listPetsPages(params, $runtime.merge(this.#options, options));
     }
     /**
      * Register a pet

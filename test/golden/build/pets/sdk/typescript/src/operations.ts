@@ -45,7 +45,7 @@ export type QuoteAdoptionFeeError = ApiError<400, ErrorModel> | ApiError<401, Er
  * `POST /adoption-fees/quote`
  */
 export function quoteAdoptionFee(params: QuoteAdoptionFeeParams, options?: Options): ApiPromise<QuoteAdoptionFeeResult, QuoteAdoptionFeeError> {
-    return $runtime.request($api, { id: "quoteAdoptionFee", method: "POST", path: "/adoption-fees/quote", body: $runtime.json, type: "application/json", security: [["users"]] as const }, params, options);
+    return $runtime.request<QuoteAdoptionFeeResult, QuoteAdoptionFeeError>($api, { id: "quoteAdoptionFee", method: "POST", path: "/adoption-fees/quote", body: $runtime.json, type: "application/json", security: [["users"]] as const }, params, options);
 }
 
 /** Parameters of applyForAdoption, by location, and its request body. */
@@ -71,7 +71,7 @@ export type ApplyForAdoptionError = ApiError<400, ErrorModel> | ApiError<401, Er
  * `POST /adoptions`
  */
 export function applyForAdoption(params: ApplyForAdoptionParams, options?: Options): ApiPromise<ApplyForAdoptionResult, ApplyForAdoptionError> {
-    return $runtime.request($api, { id: "applyForAdoption", method: "POST", path: "/adoptions", body: $runtime.json, type: "application/json", security: [["users"]] as const }, params, options);
+    return $runtime.request<ApplyForAdoptionResult, ApplyForAdoptionError>($api, { id: "applyForAdoption", method: "POST", path: "/adoptions", body: $runtime.json, type: "application/json", security: [["users"]] as const }, params, options);
 }
 
 /** Parameters of getAdoption, by location. */
@@ -97,7 +97,7 @@ export type GetAdoptionError = ApiError<401, ErrorModel> | ApiError<404, ErrorMo
  * `GET /adoptions/{adoptionId}`
  */
 export function getAdoption(params: GetAdoptionParams, options?: Options): ApiPromise<GetAdoptionResult, GetAdoptionError> {
-    return $runtime.request($api, { id: "getAdoption", method: "GET", path: "/adoptions/{adoptionId}", security: [["users"]] as const }, params, options);
+    return $runtime.request<GetAdoptionResult, GetAdoptionError>($api, { id: "getAdoption", method: "GET", path: "/adoptions/{adoptionId}", security: [["users"]] as const }, params, options);
 }
 
 /** Parameters of listPartnerPets, by location. */
@@ -114,7 +114,7 @@ export interface ListPartnerPetsParams {
 export type ListPartnerPetsResult = ApiResponse<200, PetPage>;
 
 /** What listPartnerPets rejects with when the status is not 2xx (see settle() to get it as a value). */
-export type ListPartnerPetsError = ApiError<401, ErrorModel> | ApiError<403, ErrorModel> | ApiError<429, undefined> | ApiError<Status3XX | Exclude<Status4XX, 401 | 403 | 429> | Status5XX, unknown>;
+export type ListPartnerPetsError = ApiError<401, ErrorModel> | ApiError<403, ErrorModel> | ApiError<429, undefined, "retry-after"> | ApiError<Status3XX | Exclude<Status4XX, 401 | 403 | 429> | Status5XX, unknown>;
 
 /**
  * List pets for partner organisations
@@ -124,7 +124,12 @@ export type ListPartnerPetsError = ApiError<401, ErrorModel> | ApiError<403, Err
  * `GET /partner/pets`
  */
 export function listPartnerPets(params?: ListPartnerPetsParams, options?: Options): ApiPromise<ListPartnerPetsResult, ListPartnerPetsError> {
-    return $runtime.request($api, { id: "listPartnerPets", method: "GET", path: "/partner/pets", security: [["apiKey", "partners"]] as const }, params, options);
+    return $runtime.request<ListPartnerPetsResult, ListPartnerPetsError>($api, { id: "listPartnerPets", method: "GET", path: "/partner/pets", security: [["apiKey", "partners"]] as const }, params, options);
+}
+
+/** The pages of listPartnerPets, one request each, as results of listPartnerPets: `cursor` set from each page's `next`. Ends after a page without items (`body.items`) or without a next one. */
+export function listPartnerPetsPages(params?: ListPartnerPetsParams, options?: Options): AsyncGenerator<ListPartnerPetsResult, void, undefined> {
+    return $runtime.pages<ListPartnerPetsParams, ListPartnerPetsResult, Options>(listPartnerPets, { param: "cursor", kind: "cursor", items: "items", next: "next" } as const, params, options);
 }
 
 /** Parameters of listPets, by location. */
@@ -155,7 +160,12 @@ export type ListPetsError = ApiError<400, ErrorModel> | ApiError<401, ErrorModel
  * `GET /pets`
  */
 export function listPets(params?: ListPetsParams, options?: Options): ApiPromise<ListPetsResult, ListPetsError> {
-    return $runtime.request($api, { id: "listPets", method: "GET", path: "/pets", security: [["users"]] as const }, params, options);
+    return $runtime.request<ListPetsResult, ListPetsError>($api, { id: "listPets", method: "GET", path: "/pets", security: [["users"]] as const }, params, options);
+}
+
+/** The pages of listPets, one request each, as results of listPets: `cursor` set from each page's `next`. Ends after a page without items (`body.items`) or without a next one. */
+export function listPetsPages(params?: ListPetsParams, options?: Options): AsyncGenerator<ListPetsResult, void, undefined> {
+    return $runtime.pages<ListPetsParams, ListPetsResult, Options>(listPets, { param: "cursor", kind: "cursor", items: "items", next: "next" } as const, params, options);
 }
 
 /** Parameters of createPet, by location, and its request body. */
@@ -168,7 +178,7 @@ export interface CreatePetParams {
 }
 
 /** What createPet resolves with, by status. */
-export type CreatePetResult = ApiResponse<201, Pet>;
+export type CreatePetResult = ApiResponse<201, Pet, "location">;
 
 /** What createPet rejects with when the status is not 2xx (see settle() to get it as a value). */
 export type CreatePetError = ApiError<400, ErrorModel> | ApiError<401, ErrorModel> | ApiError<403, ErrorModel> | ApiError<Status3XX | Exclude<Status4XX, 400 | 401 | 403> | Status5XX, unknown>;
@@ -179,7 +189,7 @@ export type CreatePetError = ApiError<400, ErrorModel> | ApiError<401, ErrorMode
  * `POST /pets`
  */
 export function createPet(params: CreatePetParams, options?: Options): ApiPromise<CreatePetResult, CreatePetError> {
-    return $runtime.request($api, { id: "createPet", method: "POST", path: "/pets", body: $runtime.json, type: "application/json", security: [["users"]] as const }, params, options);
+    return $runtime.request<CreatePetResult, CreatePetError>($api, { id: "createPet", method: "POST", path: "/pets", body: $runtime.json, type: "application/json", security: [["users"]] as const }, params, options);
 }
 
 /** Parameters of getPet, by location. */
@@ -201,7 +211,7 @@ export type GetPetError = ApiError<401, ErrorModel> | ApiError<404, ErrorModel> 
  * `GET /pets/{petId}`
  */
 export function getPet(params: GetPetParams, options?: Options): ApiPromise<GetPetResult, GetPetError> {
-    return $runtime.request($api, { id: "getPet", method: "GET", path: "/pets/{petId}", security: [["users"]] as const }, params, options);
+    return $runtime.request<GetPetResult, GetPetError>($api, { id: "getPet", method: "GET", path: "/pets/{petId}", security: [["users"]] as const }, params, options);
 }
 
 /** Parameters of getPetPhoto, by location. */
@@ -223,7 +233,7 @@ export type GetPetPhotoError = ApiError<401, ErrorModel> | ApiError<404, ErrorMo
  * `GET /pets/{petId}/photo`
  */
 export function getPetPhoto(params: GetPetPhotoParams, options?: Options): ApiPromise<GetPetPhotoResult, GetPetPhotoError> {
-    return $runtime.request($api, { id: "getPetPhoto", method: "GET", path: "/pets/{petId}/photo", security: [["users"]] as const }, params, options);
+    return $runtime.request<GetPetPhotoResult, GetPetPhotoError>($api, { id: "getPetPhoto", method: "GET", path: "/pets/{petId}/photo", security: [["users"]] as const }, params, options);
 }
 
 /** Parameters of putPetPhoto, by location, and its request body. */
@@ -246,7 +256,7 @@ export type PutPetPhotoError = ApiError<401, ErrorModel> | ApiError<403, ErrorMo
  * `PUT /pets/{petId}/photo`
  */
 export function putPetPhoto(params: PutPetPhotoParams, options?: Options): ApiPromise<PutPetPhotoResult, PutPetPhotoError> {
-    return $runtime.request($api, { id: "putPetPhoto", method: "PUT", path: "/pets/{petId}/photo", body: $runtime.raw, type: "image/jpeg", security: [["users"]] as const }, params, options);
+    return $runtime.request<PutPetPhotoResult, PutPetPhotoError>($api, { id: "putPetPhoto", method: "PUT", path: "/pets/{petId}/photo", body: $runtime.raw, type: "image/jpeg", security: [["users"]] as const }, params, options);
 }
 
 /** Parameters of reportSighting, by location, and its request body. */
@@ -271,7 +281,7 @@ export type ReportSightingError = ApiError<400, ErrorModel> | ApiError<401, Erro
  * `POST /pets/{petId}/sightings`
  */
 export function reportSighting(params: ReportSightingParams, options?: Options): ApiPromise<ReportSightingResult, ReportSightingError> {
-    return $runtime.request($api, { id: "reportSighting", method: "POST", path: "/pets/{petId}/sightings", body: $runtime.json, type: "application/json", security: [["users"]] as const }, params, options);
+    return $runtime.request<ReportSightingResult, ReportSightingError>($api, { id: "reportSighting", method: "POST", path: "/pets/{petId}/sightings", body: $runtime.json, type: "application/json", security: [["users"]] as const }, params, options);
 }
 
 /** Parameters of getShelter, by location. */
@@ -293,7 +303,7 @@ export type GetShelterError = ApiError<401, ErrorModel> | ApiError<404, ErrorMod
  * `GET /shelters/{shelterId}`
  */
 export function getShelter(params: GetShelterParams, options?: Options): ApiPromise<GetShelterResult, GetShelterError> {
-    return $runtime.request($api, { id: "getShelter", method: "GET", path: "/shelters/{shelterId}", security: [["users"]] as const }, params, options);
+    return $runtime.request<GetShelterResult, GetShelterError>($api, { id: "getShelter", method: "GET", path: "/shelters/{shelterId}", security: [["users"]] as const }, params, options);
 }
 
 /** Parameters of getStatus, by location. */
@@ -311,5 +321,5 @@ export type GetStatusError = ApiError<ErrorStatus, unknown>;
  * `GET /status`
  */
 export function getStatus(params?: GetStatusParams, options?: Options): ApiPromise<GetStatusResult, GetStatusError> {
-    return $runtime.request($api, { id: "getStatus", method: "GET", path: "/status" }, params, options);
+    return $runtime.request<GetStatusResult, GetStatusError>($api, { id: "getStatus", method: "GET", path: "/status" }, params, options);
 }

@@ -7,7 +7,7 @@ import type { Alert, GetCarrierRatesResponse400, GetCarrierRatesResponse502, Get
 
 /** Credentials of the API's security schemes, by scheme name (`auth` in the options). */
 export interface Credentials {
-    /** Signs each request for API Gateway's IAM authorization (AWS Signature Version 4, service `execute-api`), e.g. with `@smithy/signature-v4`. */
+    /** Signs each request for API Gateway's IAM authorization (AWS Signature Version 4, service `execute-api`): `sigv4Signer({ region, credentials })` of the package's `./sigv4` entry, or any signer. */
     sigv4?: RequestSigner;
 }
 
@@ -41,7 +41,7 @@ export type RaiseAlertError = ApiError<ErrorStatus, unknown>;
  * `POST /alerts`
  */
 export function raiseAlert(params: RaiseAlertParams, options?: Options): ApiPromise<RaiseAlertResult, RaiseAlertError> {
-    return $runtime.request($api, { id: "raiseAlert", method: "POST", path: "/alerts", body: $runtime.json, type: "application/json", security: [["sigv4"]] as const }, params, options);
+    return $runtime.request<RaiseAlertResult, RaiseAlertError>($api, { id: "raiseAlert", method: "POST", path: "/alerts", body: $runtime.json, type: "application/json", security: [["sigv4"]] as const }, params, options);
 }
 
 /** Parameters of getCarrierRates, by location. */
@@ -66,7 +66,7 @@ export type GetCarrierRatesError = ApiError<400, GetCarrierRatesResponse400> | A
  * `GET /carriers/{carrier}/rates`
  */
 export function getCarrierRates(params: GetCarrierRatesParams, options?: Options): ApiPromise<GetCarrierRatesResult, GetCarrierRatesError> {
-    return $runtime.request($api, { id: "getCarrierRates", method: "GET", path: "/carriers/{carrier}/rates", security: [["sigv4"]] as const }, params, options);
+    return $runtime.request<GetCarrierRatesResult, GetCarrierRatesError>($api, { id: "getCarrierRates", method: "GET", path: "/carriers/{carrier}/rates", security: [["sigv4"]] as const }, params, options);
 }
 
 /** Parameters of getItem, by location. */
@@ -92,7 +92,7 @@ export type GetItemError = ApiError<400, GetItemResponse400> | ApiError<404, Get
  * `GET /items/{sku}`
  */
 export function getItem(params: GetItemParams, options?: Options): ApiPromise<GetItemResult, GetItemError> {
-    return $runtime.request($api, { id: "getItem", method: "GET", path: "/items/{sku}", security: [["sigv4"]] as const }, params, options);
+    return $runtime.request<GetItemResult, GetItemError>($api, { id: "getItem", method: "GET", path: "/items/{sku}", security: [["sigv4"]] as const }, params, options);
 }
 
 /** Parameters of getManifest, by location. */
@@ -114,7 +114,7 @@ export type GetManifestError = ApiError<404, GetManifestResponse404> | ApiError<
  * `GET /manifests/{manifestId}`
  */
 export function getManifest(params: GetManifestParams, options?: Options): ApiPromise<GetManifestResult, GetManifestError> {
-    return $runtime.request($api, { id: "getManifest", method: "GET", path: "/manifests/{manifestId}", security: [["sigv4"]] as const }, params, options);
+    return $runtime.request<GetManifestResult, GetManifestError>($api, { id: "getManifest", method: "GET", path: "/manifests/{manifestId}", security: [["sigv4"]] as const }, params, options);
 }
 
 /** Parameters of recordScan, by location, and its request body. */
@@ -134,7 +134,7 @@ export type RecordScanError = ApiError<ErrorStatus, unknown>;
  * `POST /scans`
  */
 export function recordScan(params: RecordScanParams, options?: Options): ApiPromise<RecordScanResult, RecordScanError> {
-    return $runtime.request($api, { id: "recordScan", method: "POST", path: "/scans", body: $runtime.json, type: "application/json", security: [["sigv4"]] as const }, params, options);
+    return $runtime.request<RecordScanResult, RecordScanError>($api, { id: "recordScan", method: "POST", path: "/scans", body: $runtime.json, type: "application/json", security: [["sigv4"]] as const }, params, options);
 }
 
 /** Parameters of requestShipment, by location, and its request body. */
@@ -154,7 +154,7 @@ export type RequestShipmentError = ApiError<503, RequestShipmentResponse503> | A
  * `POST /shipments`
  */
 export function requestShipment(params: RequestShipmentParams, options?: Options): ApiPromise<RequestShipmentResult, RequestShipmentError> {
-    return $runtime.request($api, { id: "requestShipment", method: "POST", path: "/shipments", body: $runtime.json, type: "application/json", security: [["sigv4"]] as const }, params, options);
+    return $runtime.request<RequestShipmentResult, RequestShipmentError>($api, { id: "requestShipment", method: "POST", path: "/shipments", body: $runtime.json, type: "application/json", security: [["sigv4"]] as const }, params, options);
 }
 
 /** Parameters of sendTelemetry, by location, and its request body. */
@@ -174,5 +174,5 @@ export type SendTelemetryError = ApiError<ErrorStatus, unknown>;
  * `POST /telemetry`
  */
 export function sendTelemetry(params: SendTelemetryParams, options?: Options): ApiPromise<SendTelemetryResult, SendTelemetryError> {
-    return $runtime.request($api, { id: "sendTelemetry", method: "POST", path: "/telemetry", body: $runtime.json, type: "application/json", security: [["sigv4"]] as const }, params, options);
+    return $runtime.request<SendTelemetryResult, SendTelemetryError>($api, { id: "sendTelemetry", method: "POST", path: "/telemetry", body: $runtime.json, type: "application/json", security: [["sigv4"]] as const }, params, options);
 }
