@@ -7,8 +7,9 @@
  * command runs, so that other commands start as fast as before.
  */
 import type { Command } from "commander";
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import type { Node, ParseError } from "jsonc-parser";
 import * as fs from "node:fs";
+import { jsoncParser } from "../parse/lazy-packages.js";
 import type { TemplateInput } from "../vtl/index.js";
 
 /** Where the command writes. */
@@ -80,6 +81,7 @@ const STRING_MAPS = ["headers", "query", "path", "stageVariables"] as const;
 
 /** Reads and checks the input file; a problem carries the 1-based position of the value at fault. */
 export function readInput(text: string): TemplateInput | Problem {
+  const { findNodeAtLocation, parseTree, printParseErrorCode } = jsoncParser();
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   const first = errors[0];

@@ -402,6 +402,8 @@ export interface StageLogging {
   readonly retentionDays: number;
   /** Full request/response logging; off by default (it logs payloads). */
   readonly dataTrace: boolean;
+  /** Where `level` and `dataTrace` are written, when they are (execution logging that HTTP APIs do not have). */
+  readonly executionOrigins?: readonly Origin[];
 }
 
 export interface Stage {

@@ -4,7 +4,7 @@
  * depth check (so the scan's recursion is bounded). A tree keyed by member names costs far less than a map
  * keyed by full pointer strings, which would build and hash one long string per node.
  */
-import { visit } from "jsonc-parser";
+import { jsoncParser } from "./lazy-packages.js";
 import { parsePointer } from "./pointer.js";
 import type { NodeRange } from "./types.js";
 
@@ -38,7 +38,7 @@ export function buildJsonRanges(text: string): (pointer: string) => NodeRange | 
     const node = open.pop();
     if (node) node.end = offset + length;
   };
-  visit(text, {
+  jsoncParser().visit(text, {
     onObjectBegin: (offset) => void open.push(add(offset, offset + 1, new Map())),
     onArrayBegin: (offset) => void open.push(add(offset, offset + 1, [])),
     onObjectEnd: close,

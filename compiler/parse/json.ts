@@ -1,10 +1,13 @@
 /**
- * JSON files: the value comes from `JSON.parse` (the fast path); one `jsonc-parser` scan, which `JSON.parse`
+ * JSON files: the value comes from `JSON.parse`. When it accepts the text and a cheap pass finds no duplicate key
+ * and no deep nesting (`json-prescan.ts`), that is all; otherwise one `jsonc-parser` scan, which `JSON.parse`
  * cannot do, finds duplicate keys, syntax errors with their offsets and nesting beyond {@link MAX_DEPTH}. Ranges
  * for diagnostics are built only when a position is first asked for (see `json-ranges.ts`).
  */
-import { visit, type JSONPath } from "jsonc-parser";
+import type { JSONPath } from "jsonc-parser";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { isPlainJson } from "./json-prescan.js";
+import { jsoncParser } from "./lazy-packages.js";
 import { buildJsonRanges } from "./json-ranges.js";
 import { MAX_DEPTH } from "./limits.js";
 import { pointerFrom } from "./pointer.js";
@@ -41,6 +44,8 @@ interface DeepNode {
  * first node deeper than {@link MAX_DEPTH}; the scan stops there, before any recursion could exhaust the stack).
  */
 export function parseJson(source: SourceText): ParsedText {
+  const plain = parsePlain(source.text);
+  if (plain) return withRanges(source.text, plain.value, []);
   const file = source.path;
   const diagnostics: Diagnostic[] = [];
   const keySets: (Set<string> | undefined)[] = [];
@@ -57,7 +62,7 @@ export function parseJson(source: SourceText): ParsedText {
     keySets.push(isObject ? new Set() : undefined);
   };
   try {
-    visit(
+    jsoncParser().visit(
       source.text,
       {
         onObjectBegin: (offset, length, _l, _c, path) => enter(offset, length, path, true),
@@ -123,13 +128,23 @@ export function parseJson(source: SourceText): ParsedText {
       diagnostics.push(nativeSyntaxError(file, source.text, error));
     }
   }
+  return withRanges(source.text, value, diagnostics);
+}
+
+/** The value of `text` when `JSON.parse` accepts it and the full scan would report nothing. */
+function parsePlain(text: string): { value: unknown } | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return isPlainJson(text, value) ? { value } : undefined;
+}
+
+function withRanges(text: string, value: unknown, diagnostics: Diagnostic[]): ParsedText {
   let ranges: ((pointer: string) => NodeRange | undefined) | undefined;
-  return {
-    language: "json",
-    value,
-    diagnostics,
-    rangeOf: (pointer) => (ranges ??= rangesOrNone(source.text))(pointer),
-  };
+  return { language: "json", value, diagnostics, rangeOf: (pointer) => (ranges ??= rangesOrNone(text))(pointer) };
 }
 
 /** The range map, or an empty one if the scanner fails (positions then fall back to the start of the file). */

@@ -1,6 +1,6 @@
 /**
- * Applies OpenAPI Overlay 1.0 documents (https://spec.openapis.org/overlay/v1.0.0.html) to a copy of the entry
- * document, in order, action by action, each on the result of the previous one.
+ * Applies OpenAPI Overlay 1.0 documents (https://spec.openapis.org/overlay/v1.0.0.html) to the entry document,
+ * copied on write (see `overlay-draft.ts`), in order, action by action, each on the result of the previous one.
  *
  * The rules, from the Overlay Specification 1.0.0 (Action Object), with its 1.1.0 wording where 1.0.0 is
  * silent on a case:
@@ -14,10 +14,11 @@
  */
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { selectNodes, type Selected } from "./jsonpath.js";
+import { DocumentDraft } from "./overlay-draft.js";
 import { MAX_DEPTH } from "./limits.js";
 import { readOverlay, type OverlayAction } from "./overlay-document.js";
 import { OverlayOrigins } from "./overlay-origins.js";
-import { childPointer, getAtPointer, parsePointer } from "./pointer.js";
+import { childPointer, parsePointer } from "./pointer.js";
 import type { LoadedFile } from "./types.js";
 import { cloneValue, heightOf, isPlainObject, setOwn, type PlainObject } from "./values.js";
 
@@ -29,7 +30,8 @@ export interface OverlayOutcome {
 }
 
 /**
- * Applies `overlays` (parsed overlay files, in order) to a copy of `document` (the entry file's value).
+ * Applies `overlays` (parsed overlay files, in order) to `document` (the entry file's value, which is left as it
+ * is: the nodes actions change are copies).
  * Diagnostics, all pointing into the overlay files: those of {@link readOverlay}; `overlay-target-invalid` (a
  * filter that fails, a selected primitive, removing the root); `overlay-target-unmatched` (warning);
  * `overlay-invalid` (an update that does not fit the selected node); `nesting-too-deep` (an insertion that would
@@ -38,21 +40,21 @@ export interface OverlayOutcome {
 export function applyOverlays(entryFile: string, document: unknown, overlays: readonly LoadedFile[]): OverlayOutcome {
   const origins = new OverlayOrigins(entryFile);
   const diagnostics: Diagnostic[] = [];
-  const root = cloneValue(document);
+  const draft = new DocumentDraft(document);
   for (const overlay of overlays) {
     if (overlay.value === undefined) continue;
     const { actions, diagnostics: found } = readOverlay(overlay.path, overlay.value);
     diagnostics.push(...found);
-    for (const action of actions) applyAction(overlay.path, action, root, origins, diagnostics);
+    for (const action of actions) applyAction(overlay.path, action, draft, origins, diagnostics);
   }
-  return { document: root, origins, diagnostics };
+  return { document: draft.root, origins, diagnostics };
 }
 
-function applyAction(file: string, action: OverlayAction, root: unknown, origins: OverlayOrigins, out: Diagnostic[]): void {
+function applyAction(file: string, action: OverlayAction, draft: DocumentDraft, origins: OverlayOrigins, out: Diagnostic[]): void {
   const targetOrigin = { file, pointer: `${action.pointer}/target` };
   const targetInvalid = (reason: string) =>
     out.push(createDiagnostic({ code: "overlay-target-invalid", args: { target: JSON.stringify(action.target), reason }, origin: targetOrigin }));
-  const selected = selectNodes(root, action.query);
+  const selected = selectNodes(draft.root, action.query);
   if (!selected.ok) return void targetInvalid(selected.reason);
   if (selected.value.length === 0) {
     out.push(createDiagnostic({ code: "overlay-target-unmatched", args: { target: JSON.stringify(action.target) }, origin: targetOrigin }));
@@ -64,22 +66,27 @@ function applyAction(file: string, action: OverlayAction, root: unknown, origins
     targetInvalid(`it selects ${what} at ${primitive.pointer || "the root"}; select the object that holds the property instead`);
   }
   const nodes = selected.value.filter((n) => n !== primitive && n.value !== null && typeof n.value === "object");
-  if (action.remove) return removeNodes(nodes, root, origins, targetInvalid);
+  if (action.remove) return removeNodes(nodes, draft, origins, targetInvalid);
   if (!action.hasUpdate) return;
-  const ctx: MergeContext = { file, origins, out };
+  const ctx: MergeContext = { file, origins, out, draft };
   for (const node of nodes) {
     if (Array.isArray(node.value)) {
-      append(node.value, action.update, node.pointer, `${action.pointer}/update`, ctx);
+      append(writable(draft, node) as unknown[], action.update, node.pointer, `${action.pointer}/update`, ctx);
     } else if (!isPlainObject(action.update)) {
       incompatible(ctx, `${action.pointer}/update`, `the update must be an object because the target selects an object (${node.pointer || "the root"})`);
       return;
     } else {
-      merge(node.value as PlainObject, action.update, node.pointer, `${action.pointer}/update`, ctx);
+      merge(writable(draft, node) as PlainObject, action.update, node.pointer, `${action.pointer}/update`, ctx);
     }
   }
 }
 
-function removeNodes(nodes: readonly Selected[], root: unknown, origins: OverlayOrigins, targetInvalid: (r: string) => void): void {
+/** The selected container, ready to be written to (selected nodes always exist). */
+function writable(draft: DocumentDraft, node: Selected): unknown {
+  return draft.writable(parsePointer(node.pointer) ?? []);
+}
+
+function removeNodes(nodes: readonly Selected[], draft: DocumentDraft, origins: OverlayOrigins, targetInvalid: (r: string) => void): void {
   const paths = nodes.map((n) => ({ pointer: n.pointer, tokens: parsePointer(n.pointer) ?? [] }));
   if (paths.some((p) => p.tokens.length === 0)) targetInvalid("the document root cannot be removed");
   // Deepest and last first, so indexes of items still to remove stay valid.
@@ -87,17 +94,17 @@ function removeNodes(nodes: readonly Selected[], root: unknown, origins: Overlay
   for (const { pointer, tokens } of paths) {
     if (tokens.length === 0) continue;
     const parentTokens = tokens.slice(0, -1);
-    const holder = getAtPointer(root, parentTokens);
+    const holder = draft.writable(parentTokens);
     const last = tokens[tokens.length - 1] as string;
-    if (!holder.found) continue;
+    if (!holder) continue;
     const parentPointer = pointer.slice(0, pointer.lastIndexOf("/"));
-    if (Array.isArray(holder.value)) {
+    if (Array.isArray(holder)) {
       const index = Number(last);
-      if (index >= holder.value.length) continue;
-      origins.removeItem(parentPointer, index, holder.value.length);
-      holder.value.splice(index, 1);
-    } else if (isPlainObject(holder.value)) {
-      delete holder.value[last];
+      if (index >= holder.length) continue;
+      origins.removeItem(parentPointer, index, holder.length);
+      holder.splice(index, 1);
+    } else {
+      delete holder[last];
     }
   }
 }
@@ -119,6 +126,7 @@ interface MergeContext {
   readonly file: string;
   readonly origins: OverlayOrigins;
   readonly out: Diagnostic[];
+  readonly draft: DocumentDraft;
 }
 
 function merge(target: PlainObject, update: PlainObject, docPointer: string, overlayPointer: string, ctx: MergeContext): void {
@@ -131,8 +139,11 @@ function merge(target: PlainObject, update: PlainObject, docPointer: string, ove
       continue;
     }
     const t = target[key];
-    if (isPlainObject(t) && isPlainObject(u)) merge(t, u, docChild, overlayChild, ctx);
-    else if (Array.isArray(t) && Array.isArray(u)) u.forEach((item, j) => append(t, item, docChild, childPointer(overlayChild, j), ctx));
+    if (isPlainObject(t) && isPlainObject(u)) merge(ctx.draft.writableChild(target, key) as PlainObject, u, docChild, overlayChild, ctx);
+    else if (Array.isArray(t) && Array.isArray(u)) {
+      const items = ctx.draft.writableChild(target, key) as unknown[];
+      u.forEach((item, j) => append(items, item, docChild, childPointer(overlayChild, j), ctx));
+    }
     else if (!isCollection(t) && !isCollection(u)) {
       setOwn(target, key, u);
       ctx.origins.set(docChild, { file: ctx.file, pointer: overlayChild });

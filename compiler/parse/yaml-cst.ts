@@ -3,13 +3,14 @@
  * stacks, so this is safe on any nesting; composing a document tree (recursive) is done only after
  * {@link findTooDeep} has cleared the text.
  */
-import { CST, Parser } from "yaml";
+import type { CST } from "yaml";
+import { yamlPackage } from "./lazy-packages.js";
 import { pointerFrom } from "./pointer.js";
 import type { NodeRange } from "./types.js";
 
 /** The top-level tokens of `text` (documents, directives, errors). */
 export function lexYaml(text: string): CST.Token[] {
-  return Array.from(new Parser().parse(text));
+  return Array.from(new (yamlPackage().Parser)().parse(text));
 }
 
 /** The first node, in document order, whose pointer has more than `limit` tokens. */
@@ -65,9 +66,10 @@ function describe(node: Pending): DeepNode {
 
 function keyText(token: CST.Token | null | undefined): string {
   if (!token) return "";
-  const scalar = CST.resolveAsScalar(token, false, () => undefined);
+  const { CST: cst } = yamlPackage();
+  const scalar = cst.resolveAsScalar(token, false, () => undefined);
   if (scalar) return scalar.value;
-  return CST.stringify(token).trim();
+  return cst.stringify(token).trim();
 }
 
 function tokenLength(token: CST.Token | null | undefined): number {

@@ -5,7 +5,8 @@
  * `yaml`'s tree only when the text passes the depth check: composing is recursive, and a stack overflow inside
  * `yaml` can leave the process unable to parse again.
  */
-import { Composer, isAlias, isMap, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap } from "yaml";
+import type { Document, Node, Pair, YAMLMap } from "yaml";
+import { yamlPackage } from "./lazy-packages.js";
 import { MAX_DEPTH } from "./limits.js";
 import { childPointer, parsePointer } from "./pointer.js";
 import type { NodeRange } from "./types.js";
@@ -41,6 +42,7 @@ export function createYamlRanges(text: string, fallback?: (pointer: string) => N
     collectionKeys() {
       doc ??= composeSafely(text);
       const found: (readonly [number, number])[] = [];
+      const { isMap, isSeq, visit } = yamlPackage();
       visit(doc, { Pair: (_, pair) => {
         const range = rangeOf(pair.key);
         if ((isMap(pair.key) || isSeq(pair.key)) && range) found.push(range);
@@ -77,7 +79,7 @@ function composeSafely(text: string): Document.Parsed | null {
   try {
     const tokens = lexYaml(text);
     if (findTooDeep(tokens, MAX_DEPTH)) return null;
-    const composer = new Composer({ schema: "core", uniqueKeys: false });
+    const composer = new (yamlPackage().Composer)({ schema: "core", uniqueKeys: false });
     for (const doc of composer.compose(tokens, true, text.length)) return doc;
   } catch {
     // Positions are a convenience: without a tree, lookups fall back to the start of the file.
@@ -86,6 +88,7 @@ function composeSafely(text: string): Document.Parsed | null {
 }
 
 function lookup(doc: Document.Parsed, tokens: readonly string[], keyTables: WeakMap<YAMLMap, Map<string, Pair>>): NodeRange | undefined {
+  const { isAlias, isMap, isSeq } = yamlPackage();
   let node: unknown = doc.contents;
   let key: readonly [number, number] | undefined;
   for (const token of tokens) {
@@ -109,6 +112,7 @@ function lookup(doc: Document.Parsed, tokens: readonly string[], keyTables: Weak
 }
 
 function findNode(doc: Document.Parsed, offset: number): { pointer: string; range: NodeRange } | undefined {
+  const { isMap, isSeq } = yamlPackage();
   let node: unknown = doc.contents;
   let pointer = "";
   let range: NodeRange | undefined = rangeOf(node) && { value: rangeOf(node) as readonly [number, number] };
@@ -142,7 +146,7 @@ function contains(range: readonly [number, number], offset: number): boolean {
 }
 
 function keyName(key: unknown): string {
-  return isScalar(key) ? String(key.value) : String(key);
+  return yamlPackage().isScalar(key) ? String(key.value) : String(key);
 }
 
 function keyTable(map: YAMLMap, keyTables: WeakMap<YAMLMap, Map<string, Pair>>): Map<string, Pair> {

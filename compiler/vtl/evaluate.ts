@@ -351,8 +351,16 @@ function listIndex(items: readonly unknown[], key: unknown): unknown {
   return isJavaInt(key) && key < 0 ? key + items.length : key;
 }
 
-/** `base[key]`: a map entry, or a list element by integer index (an index out of range throws, as in Java). */
+/**
+ * `base[key]`: a map entry, or a list element by integer index (an index out of range throws, as in Java). A
+ * negative integer counts from the end of anything with a `size()` (a map is then read at `size + key`); on
+ * anything else Velocity 1.7 fails.
+ */
 function index(base: unknown, key: unknown): unknown {
+  if (isJavaInt(key) && key < 0 && !Array.isArray(base)) {
+    if (base instanceof Map) return base.get(base.size + key) ?? null;
+    throw new JavaException(`A 'size()' method required for negative value ${key} does not exist for ${javaString(base)}`);
+  }
   if (base instanceof Map) return base.get(key) ?? null;
   if (Array.isArray(base)) {
     if (!isJavaInteger(key)) return null;

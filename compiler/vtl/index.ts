@@ -5,15 +5,18 @@
  * differs, and which file closes the difference:
  *
  * - `source.ts`: string literals with doubled quotes and backslashes, backslash escapes, `#stop` and braced
- *   directives, `.5`, `[true]`, NUL characters; unclosed blocks and stray `#end`s it accepts silently.
+ *   directives, `.5`, `[true]`, `1.0E3`, NUL characters, literals and groups lifted out of expressions, Velocity
+ *   1.7's lexer quirks; unclosed blocks and stray `#end`s it accepts silently.
  * - `parse.ts`: Velocity 1.7's whitespace rules, inline macros ignored and their calls printed as text,
  *   `$name(…)` printed as `$name` and text, positions of every statement and of parse errors.
  * - `evaluate.ts`, `print.ts`, `number.ts`, `java-*.ts`: null references as empty strings that are true in `#if`,
  *   Velocity's `==`, integer and double arithmetic, Java printing of maps and lists (JSON arrays as JSON), Java
  *   `String`/`List`/`Map` methods with Java regular expressions, `#set` of null, `#foreach` scopes and limits.
- * - `input.ts`, `util.ts`, `context.ts`: `$input`, `$util`, `$context` with its overrides, `$stageVariables`.
+ * - `input.ts`, `jsonpath.ts`, `jayway.ts`, `json.ts`, `util.ts`, `context.ts`: `$input`, `$util`, `$context` with
+ *   its overrides, `$stageVariables`.
  *
- * Semantics and sources: `vtl-and-emulators.md` §1 and `apigw-features.md` §3.
+ * `README.md` lists every difference closed and those left; `test/vtl/oracle.test.ts` checks the evaluator against
+ * Velocity 1.7 itself. Semantics and sources: `vtl-and-emulators.md` §1 and `apigw-features.md` §3.
  */
 import { buildContext, readOverrides, type Overrides } from "./context.js";
 import { Evaluator } from "./evaluate.js";

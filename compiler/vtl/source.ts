@@ -30,6 +30,9 @@
  *   made text, with sentinels.
  * - A `#set` right after `#$ref#end` (a `#`, references, then `#end` or `#else`, nothing or a line break between
  *   them and the `#set`) does not parse in Velocity 1.7: its lexer is left in the wrong state.
+ * - `$a #set($b = 1)[`: a `[` right after a `#set` that follows a reference does not parse in Velocity 1.7; `##`
+ *   right after a property name or an index (`$a.b## x`, `$a[0]##`) is text, not a comment; `#break (` (with a
+ *   blank before the parenthesis) is `#break` with arguments, which a template cannot give.
  * - A template that ends with `$`, `$!` or `#` does not parse in Velocity 1.7 (its lexer fails at the end of the
  *   text); a `(` after the root of a reference that is never closed is text (`$a(` prints `$a` and `(`), and so
  *   is one after a method name at the end of the template.
@@ -187,8 +190,9 @@ class Scanner {
   readonly cuts: number[] = [];
   readonly macroBlocks = new Map<number, number>();
   private readonly blocks: Block[] = [];
-  /** Where the last reference scanned ends. */
+  /** Where the last reference scanned ends, and whether it ends with a property name or an index (`$a.b`, `$a[0]`). */
   private referenceEnd = -1;
+  private referenceEndsWithName = false;
 
   constructor(
     private readonly text: string,
@@ -212,7 +216,7 @@ class Scanner {
     const t = this.text;
     while (i < t.length) {
       const c = t[i];
-      const afterReference = i > 0 && i === this.referenceEnd && (c === "\\" || c === "{" || c === "(" || /^#[[*@]/.test(t.slice(i, i + 2)));
+      const afterReference = i > 0 && i === this.referenceEnd && (c === "\\" || c === "{" || c === "(" || /^#[[*@$]/.test(t.slice(i, i + 2)));
       if (c === "\\") i = this.backslashes(i);
       else if (c === "#") i = this.hash(i);
       else if (c === "$") i = this.dollars(i);
@@ -227,9 +231,9 @@ class Scanner {
 
   /**
    * Inserts a character that prints nothing before `at`: velocityjs fails on, or reads as part of the reference,
-   * a backslash, `{`, `(`, `#[[`, `#*` or `#@` right after a reference (`$a\\$b`, `$a.b(){`, `$a#[[x]]#`,
-   * `$a#* c *#`); it fails on `#[[` and `#@` right after a directive (`#else#[[x]]#`) and on `{`, `(` or `[` right
-   * after `#else` or `#end` (`#else{`); and it reads a `#` right after a
+   * a backslash, `{`, `(`, `#[[`, `#*`, `#@` or `#$` right after a reference (`$a\\$b`, `$a.b(){`, `$a#[[x]]#`,
+   * `$a#* c *#`); it fails on `#[[` and `#@` right after a directive (`#else#[[x]]#`) and on `{`, `(`, `[` or `#*`
+   * right after `#else` or `#end` (`#else{`); and it reads a `#` right after a
    * `#* … *#` comment as part of the comment. Velocity 1.7 reads text, a literal block, a comment, a directive.
    */
   private separate(at: number): void {
@@ -259,6 +263,11 @@ class Scanner {
     const next = t[i + 1];
     if (next === undefined && !this.fragment) this.problem(i, 1, "the template ends with #: Velocity 1.7's lexer fails at the end of the text");
     if (next === "#") {
+      if (i === this.referenceEnd && this.referenceEndsWithName) {
+        // `$a.b##` is text in Velocity 1.7, not a comment: its lexer is still reading the reference.
+        this.replace(i, this.sentinels.hash);
+        return i + 1;
+      }
       const end = t.indexOf("\n", i);
       return end < 0 ? t.length : end;
     }
@@ -304,7 +313,10 @@ class Scanner {
       this.directives.push({ name: keyword, offset: i, length: wordEnd - i, macroCall: false });
       if (keyword === "else") this.elseBranch(i, wordEnd - i);
       if (keyword === "end") this.end(i, wordEnd - i);
-      if ((keyword === "else" || keyword === "end") && !braced && /[{([]/.test(t[wordEnd] ?? "")) this.separate(wordEnd);
+      if ((keyword === "else" || keyword === "end") && !braced && /^(?:[{([]|#\*)/.test(t.slice(wordEnd, wordEnd + 2))) this.separate(wordEnd);
+      if ((keyword === "break" || keyword === "stop") && /^\s+\(/.test(t.slice(wordEnd, wordEnd + 64))) {
+        this.problem(i, wordEnd - i, `#${keyword} followed by ( reads it as its arguments in Velocity 1.7`);
+      }
       if (keyword === "stop") this.replace(i, `#*${this.sentinels.stop.repeat(wordEnd - i - 4)}*#`);
       if (keyword === "break" && braced) this.replace(i, `#*${this.sentinels.breakMarker.repeat(wordEnd - i - 4)}*#`);
       return wordEnd;
@@ -321,7 +333,14 @@ class Scanner {
     if (name === "elseif") this.elseifBranch(i, length);
     if (BLOCK_DIRECTIVES.has(name)) this.blocks.push({ name, offset: i, elseAt: -1 });
     const mode = name === "foreach" ? "foreach" : name === "set" || name === "if" || name === "elseif" ? "expression" : "plain";
-    return this.args(open, "(", ")", mode);
+    let before = i;
+    while (t[before - 1] === " " || t[before - 1] === "\t") before--;
+    const afterReference = before > 0 && before === this.referenceEnd;
+    const end = this.args(open, "(", ")", mode);
+    if (name === "set" && afterReference && t[end] === "[") {
+      this.problem(end, 1, "[ right after a #set that follows a reference does not parse in Velocity 1.7 (its lexer reads it as an index)");
+    }
+    return end;
   }
 
   private elseBranch(at: number, length: number): void {
@@ -417,6 +436,7 @@ class Scanner {
     const names: ReferenceName[] = [];
     let indexed = false;
     if (t[j] === "(") j = this.call(j, true);
+    const rootEnd = j;
     for (;;) {
       if (t[j] === "." && ID_START.test(t[j + 1] ?? "")) {
         const nameStart = j + 1;
@@ -431,6 +451,7 @@ class Scanner {
         j = this.args(j, "[", "]");
       } else break;
     }
+    this.referenceEndsWithName = !braced && j > rootEnd && /[\w\]-]/.test(t[j - 1] ?? "");
     if (braced && t[j] === "}") j++;
     this.references.push({ offset: i, root, names });
     this.referenceEnd = j;

@@ -89,6 +89,38 @@ test("remove deletes the selected nodes", () => {
   assert.not.ok(Object.hasOwn(removed, "info"));
 });
 
+test("the entry file's value is never written to; nodes no action touches are shared with it", () => {
+  const r = load();
+  const entry = r.entry?.value as Doc;
+  const before = structuredClone(entry);
+  const doc = r.document as Doc;
+  assert.equal(entry, before, "updates, appends and removals all left the entry's value as it was");
+  assert.is.not(doc, entry);
+  assert.is.not(doc.paths["/pets"]!.get, entry.paths["/pets"]!.get, "a merged node is a copy");
+  assert.is.not(doc.tags, entry.tags, "an array an item was removed from is a copy");
+  assert.is(doc.tags[0], entry.tags[0], "an item no action touches is shared");
+  assert.is(doc.paths["/pets"]!.get["responses"], entry.paths["/pets"]!.get["responses"], "a subtree no action touches is shared");
+});
+
+test("an action that selects nodes inside one an earlier action wrote sees the earlier write", () => {
+  const overlay = [
+    "overlay: 1.0.0",
+    "info: {title: t, version: '1'}",
+    "actions:",
+    "  - target: $.paths['/pets']",
+    "    update: {get: {x-a: 1}}",
+    "  - target: $.paths['/pets'].get",
+    "    update: {x-b: 2}",
+    "  - target: $..get",
+    "    update: {x-c: 3}",
+    "",
+  ].join("\n");
+  const r = load(overlay);
+  const get = (r.document as Doc).paths["/pets"]!.get;
+  assert.equal([get["x-a"], get["x-b"], get["x-c"], get["operationId"]], [1, 2, 3, "listPets"]);
+  assert.not.ok(Object.hasOwn((r.entry?.value as Doc).paths["/pets"]!.get, "x-a"));
+});
+
 test("locate maps inserted and replaced nodes to the overlay text", () => {
   const r = load();
   assert.is(located(r, "api.yaml", "/paths/~1pets/get/x-gateway/lambda"), "gw.overlay.yaml:12:17");

@@ -124,4 +124,21 @@ test("end to end: each REST-only key on an HTTP API", () => {
   ]);
 });
 
+test("execution logging on an HTTP API's stage is reported at logging.level (else dataTrace), unless a WebSocket API uses it", () => {
+  const spec = (websocket: string) => yaml`
+    openapi: 3.0.3
+    info: { title: Pets, version: 1.0.0 }
+    x-gateway:
+      api: http
+      stages:
+        dev: { logging: { retentionDays: 7, dataTrace: false, level: info } }
+        prod: { logging: { retentionDays: 365 } }
+      ${websocket}
+    paths: {}
+  `;
+  assert.equal(diagnose(spec(""), apiKindUnsupportedHttp.codes), [{ code: "api-kind-unsupported", line: 6, column: 59 }]);
+  const websocket = "websocket: { routeSelection: $request.body.action, routes: { $default: { mock: {} } } }";
+  assert.equal(diagnose(spec(websocket), apiKindUnsupportedHttp.codes), []);
+});
+
 test.run();

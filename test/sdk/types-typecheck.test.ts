@@ -123,6 +123,9 @@ export const unknownScheme = new ShelterClient({ auth: { nope: "x" } }); // expe
 export const wrongFormField = () => submitForm({ body: { name: 1 } }); // expect TS2322
 export const fileNotBlob = () => upload({ body: { file: "text" } }); // expect TS2322
 export const wrongRetry = () => api.getPet({ path: { petId: "p" } }, { retry: { retries: "2" } }); // expect TS2322
+export const clientWrongPathType = () => api.getPet({ path: { petId: 1 } }); // expect TS2322
+export const clientNoParams = () => api.getPet(); // expect TS2554
+export const clientConfigure = () => api.configure({}); // expect TS2339
 export async function wrongNarrowing(): Promise<number> {
   const r = await settle(getPet({ path: { petId: "p" } }));
   if (r.status === 404) return r.body.code; // expect TS2339
@@ -267,17 +270,75 @@ export function wrongCalls(): void {
 }
 `;
 
+/**
+ * Uses of the WebSocket client and backend module of samples/websocket-chat: typed route methods (the `action`
+ * filled in), typed replies and server messages, the connect options; each line after a directive must fail.
+ */
+const WEBSOCKET_EXPECT_ERRORS = `import { connect, WebSocketCloseError, type ChatServerMessages } from "./samples/websocket-chat/src/websocket.js";
+import { postNewMessage, postUserJoined, type PostResult } from "./samples/websocket-chat/src/connections.js";
+
+export async function chat(): Promise<string> {
+  const socket = await connect("wss://chat.example.com", { auth: { ticket: async () => "t" }, query: { room: "lobby" }, WebSocket, reconnect: { retries: 3 } });
+  const accepted = await socket.sendMessage({ text: "hi", clientMessageId: "c1" }, { replyTimeoutMs: 5000 });
+  const pong: "pong" = (await socket.ping()).type;
+  await socket.typing({ typing: true });
+  await socket.reportMessage({ messageId: accepted.messageId, reason: "spam" });
+  const stop = socket.on("newMessage", (m) => console.log(m.from.name, m.text));
+  socket.on("userJoined", (m) => {
+    const joined: "userJoined" = m.type;
+    return joined + m.user.name;
+  });
+  stop();
+  socket.close(1000);
+  const error = new WebSocketCloseError(1009, "");
+  const tooBig: boolean = error.kind === "tooBig";
+  const named: keyof ChatServerMessages = "error";
+  return accepted.sentAt + pong + String(tooBig) + named;
+}
+
+export async function backend(): Promise<PostResult> {
+  const options = { endpoint: "https://abc.execute-api.eu-west-1.amazonaws.com/prod" };
+  await postUserJoined("id", { room: "lobby", user: { id: "u", name: "Ann" } }, options);
+  return postNewMessage("id", { messageId: "m", room: "lobby", from: { id: "u", name: "Ann" }, text: "hi", sentAt: "t" }, options);
+}
+
+export async function wrongMessages(): Promise<void> {
+  const socket = await connect("wss://x", { auth: { ticket: "t" }, query: { room: "r" } });
+  // @ts-expect-error sendMessage needs its clientMessageId
+  await socket.sendMessage({ text: "hi" });
+  // @ts-expect-error typing is a boolean
+  await socket.typing({ typing: "yes" });
+  // @ts-expect-error the action is filled in by the method
+  await socket.typing({ typing: true, action: "typing" });
+  // @ts-expect-error reason is one of spam, abuse, other
+  await socket.reportMessage({ messageId: "m", reason: "rude" });
+  // @ts-expect-error a one-way route resolves with nothing
+  (await socket.typing({ typing: true })).type;
+  // @ts-expect-error no such server message
+  socket.on("newMesage", () => undefined);
+  // @ts-expect-error a newMessage has no user
+  socket.on("newMessage", (m) => m.user);
+  // @ts-expect-error the room query parameter is required
+  await connect("wss://x", { auth: { ticket: "t" } });
+  // @ts-expect-error the backend posts a NewMessage, which needs its text
+  await postNewMessage("id", { messageId: "m", room: "r", from: { id: "u", name: "n" }, sentAt: "t" }, { endpoint: "e" });
+  // @ts-expect-error the backend's options need the endpoint
+  await postUserJoined("id", { room: "r", user: { id: "u", name: "n" } }, {});
+}
+`;
+
 /** Generation time of each spec (the whole SDK), ms, and its size, bytes. */
 const generated = new Map<string, { ms: number; bytes: number }>();
 const written: string[] = [];
 /** Specs whose SDK is the same text as another spec's (Stripe's JSON and YAML editions), by file. */
 const sameAs = new Map<string, string>();
 
-/** Writes the SDK files of `model` under `dir`/ and returns its entry points (`index.ts`, and `sigv4.ts` when written). */
+/** Writes the SDK files of `model` under `dir`/ and returns its entry points (`index.ts`, and `sigv4.ts`, `websocket.ts`, `connections.ts` when written). */
 function writeSdk(dir: string, model: GatewayModel): string[] {
   const files = sdkFiles(model);
   for (const f of files) writeOut(`${dir}/${f.path.replace(/^sdk\/typescript\//, "")}`, f.content);
-  return [`${dir}/src/index.ts`, ...(files.some((f) => f.path.endsWith("/src/sigv4.ts")) ? [`${dir}/src/sigv4.ts`] : [])];
+  const entries = ["sigv4", "websocket", "connections"].filter((e) => files.some((f) => f.path.endsWith(`/src/${e}.ts`)));
+  return [`${dir}/src/index.ts`, ...entries.map((e) => `${dir}/src/${e}.ts`)];
 }
 
 fs.rmSync(OUT_DIR, { recursive: true, force: true });
@@ -312,7 +373,8 @@ writeOut("misuse.ts", MISUSE);
 written.push(...writeSdk("shelter", modelOf(SHELTER)));
 writeOut("client-misuse.ts", CLIENT_MISUSE);
 writeOut("expect-errors.ts", EXPECT_ERRORS);
-const run: Promise<TscRun> = startTypeCheck("sdk-types", [...written, "fixture.ts", "misuse.ts", "client-misuse.ts", "expect-errors.ts"]);
+writeOut("websocket-expect-errors.ts", WEBSOCKET_EXPECT_ERRORS);
+const run: Promise<TscRun> = startTypeCheck("sdk-types", [...written, "fixture.ts", "misuse.ts", "client-misuse.ts", "expect-errors.ts", "websocket-expect-errors.ts"]);
 
 test("every sample's SDK compiles under tsc --strict with zero errors", async () => {
   const { errors, other } = await run;
@@ -361,7 +423,7 @@ test("the Shelter SDK compiles, and each wrong call fails on its line with the e
     const code = /\/\/ expect (TS\d+)$/.exec(line)?.[1];
     return code ? [`${i + 1} ${code}`] : [];
   });
-  assert.is(expected.length, 13);
+  assert.is(expected.length, 16);
   assert.equal(errors.filter((e) => e.file === "client-misuse.ts").map((e) => `${e.line} ${e.code}`), expected);
 });
 
@@ -370,6 +432,13 @@ test("type-level tests: every @ts-expect-error line fails to compile, every othe
   assert.equal(errors.filter((e) => e.file === "expect-errors.ts").map((e) => `${e.line} ${e.code} ${e.message}`), []);
   assert.is(EXPECT_ERRORS.split("\n").filter((l) => l.trim().startsWith("// @ts-expect-error")).length, 32);
   assert.ok(written.includes("samples/warehouse/src/sigv4.ts"), "the IAM signer is type-checked");
+});
+
+test("WebSocket SDK: every @ts-expect-error line fails to compile (wrong message shapes), every other line compiles", async () => {
+  const { errors } = await run;
+  assert.equal(errors.filter((e) => e.file === "websocket-expect-errors.ts").map((e) => `${e.line} ${e.code} ${e.message}`), []);
+  assert.is(WEBSOCKET_EXPECT_ERRORS.split("\n").filter((l) => l.trim().startsWith("// @ts-expect-error")).length, 10);
+  assert.ok(written.includes("samples/websocket-chat/src/websocket.ts") && written.includes("samples/websocket-chat/src/connections.ts"));
 });
 
 test.run();

@@ -167,6 +167,35 @@ test("long templates are parsed in pieces: same output, positions still exact", 
   assert.is(`${syntax.line}:${syntax.column}`, "3003:11");
 });
 
+test("Velocity 1.7 behaviours the differential test found: literals in expressions, lexer quirks, whitespace", () => {
+  assert.is(render("#set($d = 1.0E3)$d|#set($e = 2e2)$e"), "1000.0|200.0");
+  assert.is(render("#if([1] == [1])y#end|#set($x = [1..2] + 'a')$x"), "y|[1, 2]a");
+  assert.is(render("#foreach($i in {'a': 1, 'b': 2})$i#end|#foreach($i in 'abc')$i#end|#foreach($i in 3)$i#end"), "12||");
+  assert.is(render("#set($x = 'a' + (1 / 0))$x"), "a1 / 0");
+  assert.is(render("#set($n = 1)#@m2()x$n#end\nz"), "#@m2()x$n#end\nz");
+  assert.is(render("#foreach($i in [1])#end#* note *#\ny"), "\ny");
+  assert.is(render("a$#if(true)b#end|#foreach($i in [1, 2])a$#break b#end"), "ab|a$#break ba$#break b");
+  assert.is(render("a$missing(x|#set($m = {'k': 'v'})$m.k## c\nx"), "a(x|v## c\nx");
+  assert.is(render("#set($l = [1, 2, 3])$l[-1]|#set($l[-1] = 9)$l"), "3|[1, 2, 9]");
+  assert.is(render("#greet('x')\n  #set($b = 1)x|$ #set($b = 1)y"), "#greet('x')\nx|y");
+  assert.is(render("#foreach($i in [1, 2, 3])$i#define($b)x#break y#end$b#end"), "1x2x3x");
+  assert.is(render("#set($m = {'k': 'v'})$m.keySet().remove('k') $m $m.replace('z', 1)"), "true {} ");
+  assert.is(render("#set($s = 'abc')$s.indexOf(-1)"), "-1");
+  for (const template of ["a$", "a#", "#set($l = [1])$l[x]", "$e #set($l = 1)[x", "#if(true)#$p#end#set($s = 1)", "a$#foreach($i in [1])x#end"]) {
+    assert.is(failure(template).kind, "syntax", template);
+  }
+  assert.match(failure("#set($l = [1, 2])#foreach($e in $l)$l.add(3)#end").message, /ConcurrentModificationException/);
+  assert.is(render("#set($l = [1, 2, 3])#foreach($e in $l)$e#if($e == 2)$l.remove(0)#end#end"), "121");
+});
+
+test("payloads and JSONPath as json-smart and Jayway read them", () => {
+  assert.is(render("[$input.path('$')]", { body: " a\u00a0\n" }), "[a\u00a0]");
+  assert.is(render("$input.path('$')|$input.json('$')", { body: "'quoted' tail" }), 'quoted|"quoted"');
+  assert.is(render("$input.path('$.l[*]')|$input.json('$.l[*]')", { body: "42" }), '|""');
+  assert.is(render("$input.path('$.o.*.x')|$input.path('$.l[*].x')", { body: '{"o": {"a": {"x": 1}, "b": {}}, "l": [{"x": 1}, {}]}' }), "|[1]");
+  assert.is(failure("$input.path('$.l[*][0]')", { body: '{"l": [1]}' }).kind, "runtime");
+});
+
 test("syntax errors carry the line and column inside the template", () => {
   const cases: [string, string, RegExp][] = [
     ["a\n#if($x)\nb", "2:1", /#if is not closed/],

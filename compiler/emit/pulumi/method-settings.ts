@@ -31,7 +31,7 @@ import { directOperations } from "../aws-openapi/document.js";
 import { planProxyResources, proxyFor } from "../aws-openapi/proxy-resources.js";
 import { ACCOUNT_VARIABLE } from "./account.js";
 import type { ProgramContext, Section } from "./context.js";
-import { call, member, raw, render, resource, type Fields } from "./ts.js";
+import { call, indentLines, member, raw, render, resource, type Fields } from "./ts.js";
 
 /** The methods an ANY method serves, each of which gets its own setting. */
 const ANY_METHODS: readonly HttpMethod[] = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
@@ -150,15 +150,14 @@ export function methodSettingsSection(ctx: ProgramContext): Section {
   // The logical name comes from the table.
   const args = { ...common, methodPath: raw("method.methodPath"), settings: OVERRIDE_SETTINGS };
   const construct = render(call("new aws.apigateway.MethodSettings", raw("method.name"), args, options));
-  const body = [
-    "(method) => {",
+  const statements = [
     "const throttle = method.throttle ?? settings.throttle;",
     "// Caching needs the stage's cache cluster (build warns about stages of the spec without one).",
     "const caching = method.cacheTtl !== undefined && settings.cache !== undefined;",
     "if (!caching && throttle.rate === settings.throttle.rate && throttle.burst === settings.throttle.burst) return;",
     `${construct};`,
-    "}",
-  ].join("\n");
+  ];
+  const body = `(method) => {\n${indentLines(statements.join("\n"))}\n}`;
   return {
     title: "Method settings",
     statements: [

@@ -1,28 +1,15 @@
 /**
- * Assembles `pulumi/index.ts` for a REST model with ts-morph: imports, then the sections in dependency order
+ * Assembles `pulumi/index.ts` for a REST model: imports, then the sections in dependency order
  * (config, stage settings, functions, integration roles, account log role, API and stage, method settings,
  * permissions, usage plans, custom domain, WAF, and the WebSocket API when the spec has one), the stack outputs,
  * and two small fixed helper functions. Every spec string reaches the code through the escape-by-default builder
  * in ts.ts; comments are fixed text.
  */
-import {
-  IndentationText,
-  NewLineKind,
-  Project,
-  QuoteKind,
-  StructureKind,
-  VariableDeclarationKind,
-  type FunctionDeclarationStructure,
-  type ImportDeclarationStructure,
-  type StatementStructures,
-  type VariableStatementStructure,
-  type WriterFunction,
-} from "ts-morph";
 import { GENERATED_HEADER } from "../emitter.js";
 import { PLACEHOLDER_PATTERN, type Placeholder } from "../placeholders.js";
 import { accountSection } from "./account.js";
 import { readConfig } from "./config.js";
-import type { FunctionRef, ProgramContext, Section } from "./context.js";
+import type { FunctionRef, ProgramContext, Section, Statement } from "./context.js";
 import { domainOutputs, domainSection } from "./domain.js";
 import { functionsSection } from "./functions.js";
 import { methodSettingsSection } from "./method-settings.js";
@@ -30,7 +17,7 @@ import { permissionsSection } from "./permissions.js";
 import { RESOLVE_HELPER, restApiSection } from "./rest-api.js";
 import { RESOURCE_ARN_HELPER, rolesSection } from "./roles.js";
 import { STAGE_SETTINGS_INTERFACE, stageSettingsSection } from "./stage-settings.js";
-import { raw, writeExpr, writerOf } from "./ts.js";
+import { indentLines, raw, render } from "./ts.js";
 import { apiKeyOutputs, usagePlansSection } from "./usage-plans.js";
 import { wafSection } from "./waf.js";
 import { WEBSOCKET_STAGE_SETTINGS_INTERFACE, websocketOutputs, websocketSections } from "./websocket/index.js";
@@ -68,39 +55,25 @@ return pulumi.all([resource, partition, region, account]).apply(([name, p, r, a]
   }
 });`;
 
-/** One top-level statement of a program as ts-morph takes it. */
-export type ProgramStatement = string | WriterFunction | StatementStructures;
+/**
+ * One top-level statement of a program, or fixed text between statements (a section title, an interface), as the
+ * code it is: no indentation of its own, no trailing newline.
+ */
+export type ProgramStatement = string;
+
+/** A statement of a section as code: its comment line, then `[export] const name[: type] = expr;` or `expr;`. */
+function statementText(statement: Statement): string {
+  const comment = statement.comment === undefined ? "" : `// ${statement.comment}\n`;
+  const { declare } = statement;
+  if (declare === undefined) return `${comment}${render(statement.expr)};`;
+  const type = declare.type === undefined ? "" : `: ${declare.type}`;
+  return `${comment}${declare.exported ? "export " : ""}const ${declare.name}${type} = ${render(statement.expr)};`;
+}
 
 /** The statements of a section, after a title comment; nothing for an empty section. */
 export function sectionStatements(section: Section): ProgramStatement[] {
   if (section.statements.length === 0) return [];
-  const out: ProgramStatement[] = [`\n// ── ${section.title} ──`];
-  for (const statement of section.statements) {
-    const leadingTrivia = statement.comment === undefined ? undefined : `// ${statement.comment}\n`;
-    if (statement.declare === undefined) {
-      out.push((writer) => {
-        if (leadingTrivia !== undefined) writer.write(leadingTrivia);
-        writeExpr(writer, statement.expr);
-        writer.write(";");
-      });
-      continue;
-    }
-    const structure: VariableStatementStructure = {
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      isExported: statement.declare.exported ?? false,
-      ...(leadingTrivia === undefined ? {} : { leadingTrivia }),
-      declarations: [
-        {
-          name: statement.declare.name,
-          ...(statement.declare.type === undefined ? {} : { type: statement.declare.type }),
-          initializer: writerOf(statement.expr),
-        },
-      ],
-    };
-    out.push(structure);
-  }
-  return out;
+  return [`\n// ── ${section.title} ──`, ...section.statements.map(statementText)];
 }
 
 /** `config`, `stack`, and one variable per config key every stack reads. */
@@ -133,66 +106,94 @@ function outputsSection(ctx: ProgramContext): Section {
   };
 }
 
-/** The helper that fills the import document's placeholders in ({@link RESOLVE_HELPER}). */
-export function resolveHelper(): FunctionDeclarationStructure {
-  return {
-    kind: StructureKind.Function,
-    name: RESOLVE_HELPER,
-    docs: ["Replaces each placeholder of the import document with its deploy-time value."],
-    parameters: [
-      { name: "template", type: "string" },
-      { name: "tokens", type: "string[]" },
-      { name: "values", type: "string[]" },
-    ],
-    returnType: "string",
-    statements: RESOLVE_BODY,
-  };
+/** A helper function of the program (fixed text): its one-line doc comment, signature and body. */
+interface HelperFunction {
+  readonly name: string;
+  readonly doc: string;
+  readonly parameters: readonly (readonly [name: string, type: string])[];
+  readonly returnType: string;
+  /** The statements, unindented. */
+  readonly body: string;
 }
+
+/** `fn` as code, after a blank line, its body indented by two spaces. */
+function functionText(fn: HelperFunction): string {
+  const parameters = fn.parameters.map(([name, type]) => `${name}: ${type}`).join(", ");
+  return `\n/** ${fn.doc} */\nfunction ${fn.name}(${parameters}): ${fn.returnType} {\n${indentLines(fn.body)}\n}`;
+}
+
+/** The helper that fills the import document's placeholders in ({@link RESOLVE_HELPER}). */
+const RESOLVE: HelperFunction = {
+  name: RESOLVE_HELPER,
+  doc: "Replaces each placeholder of the import document with its deploy-time value.",
+  parameters: [
+    ["template", "string"],
+    ["tokens", "string[]"],
+    ["values", "string[]"],
+  ],
+  returnType: "string",
+  body: RESOLVE_BODY,
+};
+
+/** The helper that completes a resource name into an ARN ({@link RESOURCE_ARN_HELPER}). */
+const RESOURCE_ARN: HelperFunction = {
+  name: RESOURCE_ARN_HELPER,
+  doc: "The ARN an IAM policy needs for an integration's target: ARNs as given, names completed with this account and Region.",
+  parameters: [
+    ["service", "string"],
+    ["resource", "pulumi.Input<string>"],
+  ],
+  returnType: "pulumi.Output<string>",
+  body: RESOURCE_ARN_BODY,
+};
 
 /** The helpers' section: the placeholder filler, and `resourceArn` when a role's resource needs completing. */
 export function helpers(resourceArn: boolean): ProgramStatement[] {
-  const arn: FunctionDeclarationStructure = {
-    kind: StructureKind.Function,
-    name: RESOURCE_ARN_HELPER,
-    docs: ["The ARN an IAM policy needs for an integration's target: ARNs as given, names completed with this account and Region."],
-    parameters: [
-      { name: "service", type: "string" },
-      { name: "resource", type: "pulumi.Input<string>" },
-    ],
-    returnType: "pulumi.Output<string>",
-    statements: RESOURCE_ARN_BODY,
-  };
-  return ["\n// ── Helpers ──", resolveHelper(), ...(resourceArn ? [arn] : [])];
+  return ["\n// ── Helpers ──", functionText(RESOLVE), ...(resourceArn ? [functionText(RESOURCE_ARN)] : [])];
 }
 
 /**
  * `import * as name from "module"` for each module, Node's first (`crypto`, `fs`, `path`), then Pulumi's, after the
  * generated-file header.
  */
-export function importsOf(modules: readonly ("crypto" | "fs" | "path")[]): ImportDeclarationStructure[] {
-  const all = [...modules.map((m) => [m, m]), ["aws", "@pulumi/aws"], ["pulumi", "@pulumi/pulumi"]];
-  return all.map(([name, module], i) => ({
-    kind: StructureKind.ImportDeclaration,
-    namespaceImport: name as string,
-    moduleSpecifier: module as string,
-    ...(i === 0 ? { leadingTrivia: `// ${GENERATED_HEADER}\n\n` } : {}),
-  }));
+export function importsOf(modules: readonly ("crypto" | "fs" | "path")[]): ProgramStatement[] {
+  const all = [...modules.map((m) => [m, m] as const), ["aws", "@pulumi/aws"] as const, ["pulumi", "@pulumi/pulumi"] as const];
+  return all.map(([name, module], i) => `${i === 0 ? `// ${GENERATED_HEADER}\n\n` : ""}import * as ${name} from ${JSON.stringify(module)};`);
 }
 
-/** `statements` printed as one TypeScript file: two-space indentation, double quotes, LF, one trailing newline. */
+/**
+ * `statements` as one TypeScript file, one after the other, with a blank line after a block (`}`); at most one blank
+ * line in a row, LF line ends, one trailing newline.
+ */
 export function printProgram(statements: readonly ProgramStatement[]): string {
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    manipulationSettings: {
-      indentationText: IndentationText.TwoSpaces,
-      quoteKind: QuoteKind.Double,
-      newLineKind: NewLineKind.LineFeed,
-    },
-  });
-  const file = project.createSourceFile("index.ts", { statements: [...statements] }, { overwrite: true });
-  file.formatText({ indentSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true });
-  return `${file.getFullText().replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  const parts: string[] = [];
+  let previous: string | undefined;
+  for (const statement of statements) {
+    if (previous !== undefined) {
+      const newlines = previous.length - previous.replace(/\n+$/, "").length;
+      parts.push("\n".repeat(Math.max(0, (previous.trimEnd().endsWith("}") ? 2 : 1) - newlines)));
+    }
+    parts.push(statement);
+    previous = statement;
+  }
+  const printed = `${parts.join("").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  if (process.env.PORTICO_VERIFY_PRINT) verifyPrint(printed);
+  return printed;
 }
+// TEMP-VERIFY-START
+import { createRequire as __cr } from "node:module";
+import * as __fs from "node:fs";
+function verifyPrint(printed: string): void {
+  const tsm = __cr(import.meta.url)("ts-morph");
+  const project = new tsm.Project({ useInMemoryFileSystem: true, manipulationSettings: { indentationText: tsm.IndentationText.TwoSpaces, quoteKind: tsm.QuoteKind.Double, newLineKind: tsm.NewLineKind.LineFeed } });
+  const file = project.createSourceFile("index.ts", printed, { overwrite: true });
+  file.formatText({ indentSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true });
+  const formatted = `${file.getFullText().replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  const n = Date.now() + "-" + Math.random();
+  if (formatted !== printed) { __fs.writeFileSync(`/tmp/ana/bad-${n}.new.ts`, printed); __fs.writeFileSync(`/tmp/ana/bad-${n}.fmt.ts`, formatted); }
+  else __fs.writeFileSync(`/tmp/ana/ok-count`, "x", { flag: "a" });
+}
+// TEMP-VERIFY-END
 
 /**
  * The WebSocket API beside the paths API (./websocket/index.ts): its stage settings interface and sections;

@@ -3,7 +3,47 @@
  * as a string literal through `JSON.stringify`, so spec text can never become code. Code is written only through
  * {@link raw}, which callers use for fixed program text and for identifiers from `model/names.ts`.
  */
-import { CodeBlockWriter, type WriterFunction } from "ts-morph";
+
+/**
+ * Text written line by line at an indentation level (two spaces a level): each line's indentation is written before
+ * its first character, so blank lines stay empty and multi-line text is indented as a whole.
+ */
+class CodeWriter {
+  readonly #chunks: string[] = [];
+  #level = 0;
+  #atLineStart = true;
+
+  /** Writes `text`; every line of it that has text starts at the current indentation. */
+  write(text: string): this {
+    const lines = text.split("\n");
+    lines.forEach((line, i) => {
+      if (i > 0) this.newLine();
+      if (line.length === 0) return;
+      if (this.#atLineStart) this.#chunks.push("  ".repeat(this.#level));
+      this.#chunks.push(line);
+      this.#atLineStart = false;
+    });
+    return this;
+  }
+
+  /** Ends the current line. */
+  newLine(): this {
+    this.#chunks.push("\n");
+    this.#atLineStart = true;
+    return this;
+  }
+
+  /** Runs `block` one indentation level deeper. */
+  indent(block: () => void): void {
+    this.#level++;
+    block();
+    this.#level--;
+  }
+
+  toString(): string {
+    return this.#chunks.join("");
+  }
+}
 
 /** A fragment of code, written as is. Never built from spec text. */
 export class Raw {
@@ -34,7 +74,7 @@ export type Expr = Raw | Entries | Fields | string | number | boolean | undefine
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-function writeKey(writer: CodeBlockWriter, key: string): void {
+function writeKey(writer: CodeWriter, key: string): void {
   if (key === "__proto__") writer.write(`[${JSON.stringify(key)}]`);
   else writer.write(IDENTIFIER.test(key) ? key : JSON.stringify(key));
 }
@@ -44,7 +84,7 @@ function isInline(items: readonly Expr[]): boolean {
 }
 
 /** Writes `expr` at the writer's position. @throws Error for a non-finite number or a top-level `undefined`. */
-export function writeExpr(writer: CodeBlockWriter, expr: Expr): void {
+function writeExpr(writer: CodeWriter, expr: Expr): void {
   if (expr === undefined) throw new Error("Cannot write undefined as an expression.");
   if (expr instanceof Raw) {
     writer.write(expr.text);
@@ -63,7 +103,7 @@ export function writeExpr(writer: CodeBlockWriter, expr: Expr): void {
   }
 }
 
-function writeArray(writer: CodeBlockWriter, items: readonly Expr[]): void {
+function writeArray(writer: CodeWriter, items: readonly Expr[]): void {
   if (isInline(items)) {
     writer.write("[");
     items.forEach((item, i) => {
@@ -83,7 +123,7 @@ function writeArray(writer: CodeBlockWriter, items: readonly Expr[]): void {
   writer.write("]");
 }
 
-function writeObject(writer: CodeBlockWriter, entries: readonly (readonly [string, Expr])[]): void {
+function writeObject(writer: CodeWriter, entries: readonly (readonly [string, Expr])[]): void {
   if (entries.length === 0) {
     writer.write("{}");
     return;
@@ -100,16 +140,19 @@ function writeObject(writer: CodeBlockWriter, entries: readonly (readonly [strin
   writer.write("}");
 }
 
-/** A ts-morph writer function for `expr` (e.g. a variable initializer). */
-export function writerOf(expr: Expr): WriterFunction {
-  return (writer) => writeExpr(writer, expr);
-}
-
 /** `expr` as code text, two-space indented. */
 export function render(expr: Expr): string {
-  const writer = new CodeBlockWriter({ indentNumberOfSpaces: 2, useTabs: false, newLine: "\n" });
+  const writer = new CodeWriter();
   writeExpr(writer, expr);
   return writer.toString();
+}
+
+/** `text` with each of its lines that has text indented by one level (two spaces). */
+export function indentLines(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => (line.length === 0 ? line : `  ${line}`))
+    .join("\n");
 }
 
 /** A call: `callee(arg, …)`. `callee` is fixed program text or an identifier. */

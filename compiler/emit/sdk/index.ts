@@ -9,7 +9,9 @@
  * - for operations whose shape shows pagination (./pagination.ts), a page iterator (`listPetsPages`) beside them;
  * - `src/sigv4.ts`, when a security scheme is implemented with IAM: an opt-in AWS Signature Version 4 signer
  *   (the `./sigv4` entry, over the optional peer dependency `aws4fetch`; ./sigv4-source.ts);
- * - `package.json`, `tsconfig.json` and a README that calls this API's own operations.
+ * - `package.json`, `tsconfig.json` and a README that calls this API's own operations;
+ * - with `x-gateway.websocket`, the WebSocket client and the backend's post functions (./websocket/), and the
+ *   signer those post with.
  *
  * Names: the runtime's public exports are reserved before the types are named, and every other export is claimed
  * from the allocator that named the types, so the package's exports never collide (./names.ts).
@@ -28,6 +30,8 @@ import { needsSigner, sigv4Source } from "./sigv4-source.js";
 import { pagingOf } from "./pagination.js";
 import { schemaTypes } from "./types/index.js";
 import { Targets } from "./types/targets.js";
+import { WEBSOCKET_ENTRIES, websocketFiles } from "./websocket/index.js";
+import { websocketReadme } from "./websocket/readme.js";
 
 /** Where the package is written, under `--out`. */
 export const SDK_DIR = "sdk/typescript";
@@ -50,17 +54,19 @@ export function sdkFiles(model: GatewayModel): OutputFile[] {
     baseUrl,
   });
   const file = (path: string, content: string): OutputFile => ({ path: `${SDK_DIR}/${path}`, content });
-  const signer = needsSigner(schemes);
+  const signer = needsSigner(schemes) || model.websocket !== undefined;
   return [
-    file("package.json", packageJson(model, signer)),
+    file("package.json", packageJson(model, signer, model.websocket ? WEBSOCKET_ENTRIES : [])),
     file("tsconfig.json", tsconfigJson()),
-    file("README.md", readme(model, ops.operations, names.package, schemes, baseUrl)),
+    file("README.md", readme(model, ops.operations, names.package, schemes, baseUrl) + websocketReadme(model)),
     file("src/types.ts", types.text),
     file("src/runtime.ts", runtime.text),
     file("src/operations.ts", ops.text),
     file("src/client.ts", clientFile(model, ops.operations, names.package)),
     file("src/index.ts", indexFile(names.package, runtime)),
     ...(signer ? [file("src/sigv4.ts", sigv4Source())] : []),
+    // Last: its names are claimed after every other.
+    ...websocketFiles(model, types.names.schemas, types.allocator).map((f) => file(f.path, f.content)),
   ];
 }
 

@@ -19,9 +19,10 @@ const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 /**
  * `package.json`. With `signer` (an IAM-authorized API), the `./sigv4` entry and its library as an optional peer
- * dependency (and a development one, to build `src/sigv4.ts`).
+ * dependency (and a development one, to build `src/sigv4.ts`); `entries`: more entries (`websocket` →
+ * `./websocket`, built from `src/websocket.ts`).
  */
-export function packageJson(model: GatewayModel, signer = false): string {
+export function packageJson(model: GatewayModel, signer = false, entries: readonly string[] = []): string {
   const title = model.info.title.replace(/\s+/g, " ").trim();
   const version = model.info.version.replace(/\s+/g, " ").trim();
   return json({
@@ -34,6 +35,7 @@ export function packageJson(model: GatewayModel, signer = false): string {
     exports: {
       ".": { types: "./dist/index.d.ts", import: "./dist/index.js" },
       ...(signer ? { "./sigv4": { types: "./dist/sigv4.d.ts", import: "./dist/sigv4.js" } } : {}),
+      ...Object.fromEntries(entries.map((e) => [`./${e}`, { types: `./dist/${e}.d.ts`, import: `./dist/${e}.js` }])),
     },
     files: ["dist", "src"],
     sideEffects: false,

@@ -52,6 +52,7 @@ export function lowerStages(raw: unknown, origin: Origin, kind: "rest" | "http")
     const description = str(stage, "description");
     const level = str(logging, "level");
     const size = prop(cache, "size");
+    const executionOrigins = (["level", "dataTrace"] as const).filter((key) => prop(logging, key) !== undefined).map((key) => child(at, "logging", key));
     return {
       name,
       ...(description !== undefined ? { description } : {}),
@@ -60,6 +61,7 @@ export function lowerStages(raw: unknown, origin: Origin, kind: "rest" | "http")
         level: level === "off" || level === "info" ? level : "error",
         retentionDays: num(logging, "retentionDays") ?? 365,
         dataTrace: bool(logging, "dataTrace") ?? false,
+        ...(executionOrigins.length > 0 ? { executionOrigins } : {}),
       },
       tracing: bool(stage, "tracing") ?? kind === "rest",
       metrics: bool(stage, "metrics") ?? true,

@@ -3,12 +3,13 @@
  *
  * HTTP APIs support only proxy-style integrations and none of REST's API keys, usage plans, request validation,
  * caching, Cognito or TOKEN authorizers, edge or private endpoints, binary media types, compression, gateway
- * responses, resource policies, AWS WAF or X-Ray; a route has one authorization type (so one security scheme per
+ * responses, resource policies, AWS WAF, X-Ray or execution logs (access logs only); a route has one authorization type (so one security scheme per
  * requirement), backend certificates are always verified, and a private integration names its target (a listener
  * or Cloud Map service ARN), not a URL. Using one of these on `x-gateway.api: http` would be
  * silently lost.
  * Source: API Gateway Developer Guide, "Choose between REST APIs and HTTP APIs" (http-api-vs-rest.html) and
- * "AWS service integrations for HTTP APIs" (http-api-develop-integrations-aws-services-reference.html).
+ * "AWS service integrations for HTTP APIs" (http-api-develop-integrations-aws-services-reference.html), "Configure
+ * logging for HTTP APIs" (http-api-logging.html).
  */
 import type { Integration, Origin } from "../../model/types.js";
 import { child, parent } from "../origins.js";
@@ -32,6 +33,8 @@ const REST = "or use a REST API (x-gateway.api: rest)";
 const BASE64 = "Return base64 with isBase64Encoded from Lambda instead.";
 const CACHE = `Cache in the backend or a CDN, ${REST}.`;
 const COMBINED = `An HTTP route has one authorizer: check everything in one Lambda authorizer, ${REST}.`;
+const EXECUTION_LOGS =
+  "HTTP APIs write access logs only: remove logging.level and logging.dataTrace, and log $context.integrationErrorMessage in the access log format instead.";
 const JWT_FOR_COGNITO =
   "Use x-gateway: { jwt: { issuer: https://cognito-idp.<region>.amazonaws.com/<userPoolId>, audiences: [<app client id>] } }.";
 
@@ -135,6 +138,9 @@ export const apiKindUnsupportedHttp: Rule = {
     for (const stage of model.stages) {
       if (stage.tracing) flag("X-Ray tracing", `Trace in the backend, ${REST}.`, child(stage.origin, "tracing"));
       if (stage.cache) flag("stage caches", CACHE, stage.cache.origin);
+      // A WebSocket API beside the HTTP API deploys its stage with these settings.
+      const execution = model.websocket === undefined ? stage.logging.executionOrigins?.[0] : undefined;
+      if (execution) flag("execution logging (logging.level, logging.dataTrace)", EXECUTION_LOGS, execution);
     }
   },
 };
