@@ -1,8 +1,8 @@
 /**
  * Writes a build's files into the output folder, all or nothing.
  *
- * Every file is first written to a staging folder inside the output folder; only when all of them are written are
- * they moved into place, each with an atomic rename. Files the previous build generated (listed in the manifest
+ * Every file is first written to a staging folder inside the output folder (flat, one numbered file each, so staging
+ * creates no folders); only when all of them are written are they moved into place, each with an atomic rename. Files the previous build generated (listed in the manifest
  * `.portico-manifest.json`) and this one does not are removed; nothing else in the folder is touched, so
  * `pulumi/node_modules` and stack settings (`Pulumi.<stack>.yaml`) survive a rebuild. Paths that would leave the
  * folder, or pass through a symlink, are refused (security.md §3.14).
@@ -36,7 +36,8 @@ export function writeOutput(outDir: string, files: readonly OutputFile[]): strin
     throw new OutputError(outDir, existing.isSymbolicLink() ? "the output folder is a symlink" : "it exists and is not a folder");
   }
   for (const f of files) checkRelative(f.path);
-  for (const f of files) checkNoSymlink(out, f.path);
+  const checked = new Set<string>();
+  for (const f of files) checkNoSymlink(out, f.path, checked);
 
   const createdOut = !existing;
   let staging: string;
@@ -46,14 +47,11 @@ export function writeOutput(outDir: string, files: readonly OutputFile[]): strin
   } catch (error) {
     throw new OutputError(outDir, `the folder cannot be created (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
+  // Staged file i holds files[i]; the manifest comes last.
+  const manifest = JSON.stringify({ files: files.map((f) => f.path).sort() }, null, 2) + "\n";
+  const staged = [...files, { path: MANIFEST, content: manifest }];
   try {
-    for (const f of files) {
-      const target = path.join(staging, f.path);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, f.content);
-    }
-    const manifest = JSON.stringify({ files: files.map((f) => f.path).sort() }, null, 2) + "\n";
-    fs.writeFileSync(path.join(staging, MANIFEST), manifest);
+    staged.forEach((f, i) => fs.writeFileSync(path.join(staging, String(i)), f.content));
   } catch (error) {
     fs.rmSync(staging, { recursive: true, force: true });
     if (createdOut) fs.rmSync(out, { recursive: true, force: true });
@@ -61,12 +59,17 @@ export function writeOutput(outDir: string, files: readonly OutputFile[]): strin
   }
 
   const previous = readManifest(out);
-  for (const f of [...files.map((f) => f.path), MANIFEST]) {
-    const target = path.join(out, f);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.renameSync(path.join(staging, f), target);
-  }
-  fs.rmSync(staging, { recursive: true, force: true });
+  const folders = new Set<string>([out]);
+  staged.forEach((f, i) => {
+    const target = path.join(out, f.path);
+    const folder = path.dirname(target);
+    if (!folders.has(folder)) {
+      fs.mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    fs.renameSync(path.join(staging, String(i)), target);
+  });
+  fs.rmdirSync(staging);
   const current = new Set(files.map((f) => f.path));
   for (const stale of previous) {
     if (!current.has(stale) && isSafeRelative(stale)) fs.rmSync(path.join(out, stale), { force: true });
@@ -90,14 +93,19 @@ function checkRelative(rel: string): void {
   if (!isSafeRelative(rel)) throw new OutputError(rel, "the path leaves the output folder");
 }
 
-/** Refuses to write through a symlink that already exists in the output tree. */
-function checkNoSymlink(out: string, rel: string): void {
+/**
+ * Refuses to write through a symlink that already exists in the output tree. `checked` holds the paths already
+ * found safe (folders shared by several files are looked at once).
+ */
+function checkNoSymlink(out: string, rel: string, checked: Set<string>): void {
   let current = out;
   for (const segment of rel.split("/")) {
     current = path.join(current, segment);
+    if (checked.has(current)) continue;
     const s = lstat(current);
     if (!s) return;
     if (s.isSymbolicLink()) throw new OutputError(path.relative(out, current), "a symlink is in the way; Portico does not write through symlinks");
+    checked.add(current);
   }
 }
 

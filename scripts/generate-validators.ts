@@ -93,7 +93,7 @@ export function extensionExports(native: AnySchemaObject): Record<string, string
   return refs;
 }
 
-/** An ajv instance of `family` with `schemas` added (OpenAPI: draft-04 for 3.0, 2020-12 for 3.1; extensions: draft-07). */
+/** An ajv instance for `kind` with `schemas` added (OpenAPI: draft-04 for 3.0, 2020-12 for 3.1; extensions: draft-07). */
 export function createAjv(kind: "3.0" | "3.1" | "extensions", schemas: readonly AnySchemaObject[]): Ajv {
   const options = ajvOptions(kind === "extensions" ? "extensions" : "openapi");
   const ajv: Ajv =

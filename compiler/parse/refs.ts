@@ -8,7 +8,7 @@ import type { CompilerHost } from "../host.js";
 import { createDiagnostic, type Diagnostic, type Origin } from "../diagnostics/diagnostic.js";
 import { findRefCycles, type RefEdge } from "./ref-cycles.js";
 import { findRefSites } from "./ref-sites.js";
-import { classifyRef } from "./ref-target.js";
+import { classifyRef, type RefTarget } from "./ref-target.js";
 import { getAtPointer, pointerFrom } from "./pointer.js";
 import { readSpecFile } from "./read-file.js";
 import type { LoadedFile, ResolvedRef } from "./types.js";
@@ -57,6 +57,26 @@ export function loadReferences(scope: RefScope, entry: LoadedFile, entryAbsolute
   const byReal = new Map<string, string>([[entry.realPath, entry.path]]);
   const edges: RefEdge[] = [];
   const queue: string[] = [entry.path];
+  // Large documents repeat the same few thousand `$ref` strings tens of thousands of times: each is classified
+  // (and its target pointer written) once.
+  const targets = new Map<string, RefTarget>();
+  const pointers = new Map<readonly string[], string>();
+  const classify = (ref: string): RefTarget => {
+    let target = targets.get(ref);
+    if (!target) {
+      target = classifyRef(ref);
+      targets.set(ref, target);
+    }
+    return target;
+  };
+  const pointerOf = (tokens: readonly string[]): string => {
+    let pointer = pointers.get(tokens);
+    if (pointer === undefined) {
+      pointer = pointerFrom(tokens);
+      pointers.set(tokens, pointer);
+    }
+    return pointer;
+  };
 
   let origin: Origin = { file: entry.path, pointer: "" };
   const report = (d: Diagnostic) => diagnostics.push(d);
@@ -100,7 +120,7 @@ export function loadReferences(scope: RefScope, entry: LoadedFile, entryAbsolute
     for (const site of findRefSites(file.value)) {
       origin = { file: next, pointer: `${site.pointer}/$ref` };
       const ref = site.ref;
-      const target = classifyRef(ref);
+      const target = classify(ref);
       if (target.kind === "remote") report(createDiagnostic({ code: "ref-remote", args: { ref: JSON.stringify(ref) }, origin }));
       else if (target.kind === "outside") report(outside(ref));
       else if (target.kind === "invalid") report(createDiagnostic({ code: "ref-invalid", args: { ref: JSON.stringify(ref), reason: target.reason }, origin }));
@@ -122,7 +142,7 @@ export function loadReferences(scope: RefScope, entry: LoadedFile, entryAbsolute
       }
       const value = known.get(targetFile)?.value;
       if (value === undefined) continue;
-      const pointer = pointerFrom(target.tokens);
+      const pointer = pointerOf(target.tokens);
       if (!getAtPointer(value, target.tokens).found) {
         report(notFound(ref, `${targetFile} has no node at ${pointer || "the root"}`));
         continue;
@@ -139,13 +159,13 @@ export function loadReferences(scope: RefScope, entry: LoadedFile, entryAbsolute
       let current = { ref, from };
       for (;;) {
         const base = known.get(current.from.file);
-        const target = classifyRef(current.ref);
+        const target = classify(current.ref);
         if (!base || (target.kind !== "local" && target.kind !== "file")) return undefined;
         const file = target.kind === "local" ? current.from.file : byAbsolute.get(path.resolve(path.dirname(base.absolute), target.path));
         const value = file === undefined ? undefined : known.get(file)?.value;
         const found = getAtPointer(value, target.tokens);
         if (file === undefined || value === undefined || !found.found) return undefined;
-        const pointer = pointerFrom(target.tokens);
+        const pointer = pointerOf(target.tokens);
         const key = `${file}#${pointer}`;
         if (seen.has(key)) return undefined;
         seen.add(key);

@@ -2,13 +2,15 @@
  * The checks of a WebSocket API, end to end through `check` (code, line, column): custom route keys starting with
  * `$`, the route selection expression, authorization off `$connect`, a missing `$default` route, integration
  * timeouts over 29 s, duplicate route keys, message schemas that do not carry the selection key, models over
- * 32,768 characters, unknown functions in `manageConnections`; and `not-emitted` for what is not deployed yet.
+ * 32,768 characters, unknown functions in `manageConnections`; `mapping-invalid` for request shapes a route cannot
+ * use; and `not-emitted` for what is not deployed yet.
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { build, createMemoryHost } from "../../compiler/index.js";
 import { routeSelectionPaths } from "../../compiler/model/lower/websocket.js";
 import { diagnose, yaml } from "../rules/helpers/check.js";
+import { fileOf } from "./helpers/harness.js";
 
 /** A spec with one Lambda function `chat` and the given `websocket` body (written unindented; line 7 is its first line). */
 function spec(websocket: string, schemas = "{}"): string {
@@ -180,21 +182,42 @@ manageConnections: [chat, caht]
   assert.equal(diagnose(text, ["function-unknown"]), [{ code: "function-unknown", line: 9, column: 31 }]);
 });
 
-test("not-emitted: AWS-service routes, request shapes and the @connections policy of a function referenced by arn", () => {
+test("not-emitted: an AWS action without a built request or mapping, keys on $connect without usage plans, the @connections policy of a function by arn", () => {
   const text = spec(`
 routes:
+  $connect: { lambda: chat, apiKeyRequired: true }
   $default: { lambda: chat }
   report: { sqs: { queue: { config: queueUrl } } }
   shaped: { lambda: { function: chat, proxy: false, request: { id: $request.body.id } } }
+  other: { aws: { service: lambda, action: ListFunctions } }
+  mapped: { aws: { service: lambda, action: ListFunctions, request: { template: "{}" } } }
 manageConnections: [chat]
 `);
   const result = build(createMemoryHost({ "api.yaml": text }), "api.yaml", { out: "out" });
-  const notEmitted = result.diagnostics.filter((d) => d.code === "not-emitted").map((d) => d.message);
-  assert.equal(notEmitted.length, 3, notEmitted.join("\n"));
-  assert.ok(notEmitted.some((m) => m.includes("AWS-service integrations of WebSocket routes: the route is left out")));
-  assert.ok(notEmitted.some((m) => m.includes("request mappings (request shapes and templateFile)")));
-  assert.ok(notEmitted.some((m) => m.includes("@connections policy of a function referenced by arn")));
-  assert.not.ok(notEmitted.some((m) => m.includes("x-gateway.websocket")));
+  const notEmitted = result.diagnostics.filter((d) => d.code === "not-emitted");
+  assert.equal(
+    notEmitted.map((d) => d.origin.pointer),
+    ["/x-gateway/websocket/routes/$connect", "/x-gateway/websocket/routes/other/aws", "/x-gateway/websocket/manageConnections/0"],
+    notEmitted.map((d) => d.message).join("\n"),
+  );
+  assert.match(notEmitted[0]?.message ?? "", /usage plan for the API keys \$connect requires .*: no key can connect/);
+  assert.match(notEmitted[1]?.message ?? "", /an action Portico builds no request for .* the route is left out/);
+  assert.match(notEmitted[2]?.message ?? "", /@connections policy of a function referenced by arn/);
+  assert.not.match(fileOf(result.files, "pulumi/index.ts"), /"other"/);
+  assert.match(fileOf(result.files, "pulumi/index.ts"), /routeKey: "mapped"/);
+});
+
+test("mapping-invalid at a request shape a WebSocket integration cannot use, at its place", () => {
+  const text = spec(`
+routes:
+  $default: { lambda: chat }
+  proxied: { lambda: { function: chat, request: { id: $request.body.id } } }
+  broken: { lambda: { function: chat, proxy: false, request: { id: $request.nowhere.id } } }
+`);
+  const result = build(createMemoryHost({ "api.yaml": text }), "api.yaml", { out: "out" });
+  const invalid = result.diagnostics.filter((d) => d.code === "mapping-invalid");
+  assert.equal(invalid.map((d) => d.origin.pointer), ["/x-gateway/websocket/routes/proxied/lambda/request", "/x-gateway/websocket/routes/broken/lambda/request/id"]);
+  assert.match(invalid[0]?.message ?? "", /proxy integration passes the message through untouched/);
 });
 
 test.run();

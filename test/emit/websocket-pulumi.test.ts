@@ -32,11 +32,16 @@ const T = {
   record: "aws:route53/record:Record",
 };
 
-/** Builds `spec` (a path, or inline YAML served from memory) into `test/.out/<caseName>`; no errors, no warnings. */
-function buildCase(caseName: string, spec: string): BuildResult & { model: GatewayModel } {
+/**
+ * Builds `spec` (a path, or inline YAML served from memory) into `test/.out/<caseName>`; no errors, and no warnings
+ * but `not-emitted` at the pointers `notEmitted` lists.
+ */
+function buildCase(caseName: string, spec: string, notEmitted: readonly string[] = []): BuildResult & { model: GatewayModel } {
   const out = `test/.out/${caseName}`;
   const result = spec.includes("\n") ? build(createMemoryHost({ "api.yaml": spec }), "api.yaml", { out }) : build(nodeHost, spec, { out });
-  assert.equal(result.diagnostics.map((d) => `${d.severity} ${d.code}: ${d.message}`), [], caseName);
+  const [expected, others] = [result.diagnostics.filter((d) => d.code === "not-emitted"), result.diagnostics.filter((d) => d.code !== "not-emitted")];
+  assert.equal(others.map((d) => `${d.severity} ${d.code}: ${d.message}`), [], caseName);
+  assert.equal(expected.map((d) => d.origin.pointer), notEmitted, caseName);
   if (result.model === undefined) throw new Error(`${caseName} has no model`);
   writeCase(caseName, result.files);
   return result as BuildResult & { model: GatewayModel };
@@ -79,7 +84,8 @@ const SIDE_BY_SIDE = yaml`
 `;
 
 const sample = buildCase("websocket-sample", "samples/websocket-chat/openapi.yaml");
-const sideBySide = buildCase("websocket-side-by-side", SIDE_BY_SIDE.replace("    manageConnections: [quotes]\n", ""));
+// An HTTP API has no usage plans, so nothing can give the keys $connect requires.
+const sideBySide = buildCase("websocket-side-by-side", SIDE_BY_SIDE.replace("    manageConnections: [quotes]\n", ""), ["/x-gateway/websocket/routes/$connect"]);
 const typeCheck = startTypeCheck(["websocket-sample", "websocket-side-by-side"]);
 
 /** Config values as `<key>-value`, ARN-shaped where the key says it is an ARN. */
@@ -200,16 +206,22 @@ test("samples/websocket-chat, stack prod: models are self-contained draft 4 sche
   ]);
 });
 
-test("samples/websocket-chat, stack prod: Lambda proxy, non-proxy Lambda with its template, and a mock with integration responses", async () => {
+test("samples/websocket-chat, stack prod: Lambda proxy, SQS with its request shape, and a mock with integration responses", async () => {
   const resources = await run("websocket-sample", sample.model, "prod");
   const integrations = Object.fromEntries(of(resources, T.integration).map((r) => [r.name, r.inputs]));
   const chatUri = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:fn-chat/invocations";
   assert.equal(integrations["websocket-send-message"], { apiId: "websocket-id", integrationType: "AWS_PROXY", integrationMethod: "POST", integrationUri: chatUri });
   const report = integrations["websocket-report-message"] ?? {};
   assert.is(report.integrationType, "AWS");
-  assert.is(report.integrationUri, chatUri);
+  assert.is(report.integrationMethod, "POST");
+  assert.is(report.integrationUri, "arn:aws:apigateway:us-east-1:sqs:path/123456789012/moderationQueueUrl-value");
+  assert.is(report.credentialsArn, "arn:aws:iam::123456789012:role/websocket-integration-report-message");
+  assert.equal(report.requestParameters, { "integration.request.header.Content-Type": "'application/x-www-form-urlencoded'" });
+  assert.is(report.passthroughBehavior, "NEVER");
   assert.is(report.templateSelectionExpression, "\\$default");
-  assert.match((report.requestTemplates as Record<string, string>).$default ?? "", /^\{"action": "reportMessage", "messageId": \$input\.json\('\$\.messageId'\)/);
+  const template = (report.requestTemplates as Record<string, string>).$default ?? "";
+  assert.match(template, /\nAction=SendMessage&MessageBody=%7B/);
+  for (const part of ["%22connectionId%22", "%22messageId%22%3A+$util.urlEncode($input.json('$.messageId'))", "%22reportedBy%22"]) assert.ok(template.includes(part), part);
   assert.equal(integrations["websocket-ping"], {
     apiId: "websocket-id",
     integrationType: "MOCK",
@@ -321,7 +333,6 @@ test("samples/websocket-chat, stack prod: Lambda permissions name this API, the 
     "perm-ws--chat--connect": invoke("fn-chat", `${EXEC}/prod/$connect`),
     "perm-ws--chat--default": invoke("fn-chat", `${EXEC}/prod/$default`),
     "perm-ws--chat--disconnect": invoke("fn-chat", `${EXEC}/prod/$disconnect`),
-    "perm-ws--chat--report-message": invoke("fn-chat", `${EXEC}/prod/reportMessage`),
     "perm-ws--chat--send-message": invoke("fn-chat", `${EXEC}/prod/sendMessage`),
     "perm-ws--chat--typing": invoke("fn-chat", `${EXEC}/prod/typing`),
     "perm-ws-authorizer--authorize-connection": invoke("fn-authorize-connection", `${EXEC}/authorizers/websocket-authorizer-id`),
@@ -331,9 +342,13 @@ test("samples/websocket-chat, stack prod: Lambda permissions name this API, the 
 test("samples/websocket-chat, stack prod: the pushing function may manage connections of this API and stage only", async () => {
   const resources = await run("websocket-sample", sample.model, "prod");
   const policies = of(resources, T.rolePolicy);
-  assert.equal(policies.map((p) => p.name), ["websocket-manage-connections-chat"]);
-  assert.is(policies[0]?.inputs.role, "fn-chat");
+  assert.equal(policies.map((p) => p.name), ["websocket-integration-report-message", "websocket-manage-connections-chat"]);
   assert.equal(JSON.parse(policies[0]?.inputs.policy as string), {
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Action: "sqs:SendMessage", Resource: "arn:aws:sqs:us-east-1:123456789012:moderationQueueUrl-value" }],
+  });
+  assert.is(policies[1]?.inputs.role, "fn-chat");
+  assert.equal(JSON.parse(policies[1]?.inputs.policy as string), {
     Version: "2012-10-17",
     Statement: [
       {
@@ -412,7 +427,7 @@ test("beside an HTTP API: two stages; IAM and an API key on $connect; HTTP proxy
 test("a function referenced by arn in manageConnections gets no policy, and the build says so", () => {
   const result = build(createMemoryHost({ "api.yaml": SIDE_BY_SIDE }), "api.yaml", { out: "out" });
   const notEmitted = result.diagnostics.filter((d) => d.code === "not-emitted");
-  assert.equal(notEmitted.map((d) => d.origin.pointer), ["/x-gateway/websocket/manageConnections/0"]);
+  assert.equal(notEmitted.map((d) => d.origin.pointer), ["/x-gateway/websocket/routes/$connect", "/x-gateway/websocket/manageConnections/0"]);
   assert.not.match(fileOf(result.files, "pulumi/index.ts"), /ManageConnections/);
 });
 

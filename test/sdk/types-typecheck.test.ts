@@ -275,7 +275,8 @@ export function wrongCalls(): void {
  * filled in), typed replies and server messages, the connect options; each line after a directive must fail.
  */
 const WEBSOCKET_EXPECT_ERRORS = `import { connect, WebSocketCloseError, type ChatServerMessages } from "./samples/websocket-chat/src/websocket.js";
-import { postNewMessage, postUserJoined, type PostResult } from "./samples/websocket-chat/src/connections.js";
+import { ApiGatewayManagementApiClient } from "@aws-sdk/client-apigatewaymanagementapi";
+import { ConnectionsError, postNewMessage, postUserJoined, type PostResult } from "./samples/websocket-chat/src/connections.js";
 
 export async function chat(): Promise<string> {
   const socket = await connect("wss://chat.example.com", { auth: { ticket: async () => "t" }, query: { room: "lobby" }, WebSocket, reconnect: { retries: 3 } });
@@ -299,7 +300,17 @@ export async function chat(): Promise<string> {
 export async function backend(): Promise<PostResult> {
   const options = { endpoint: "https://abc.execute-api.eu-west-1.amazonaws.com/prod" };
   await postUserJoined("id", { room: "lobby", user: { id: "u", name: "Ann" } }, options);
-  return postNewMessage("id", { messageId: "m", room: "lobby", from: { id: "u", name: "Ann" }, text: "hi", sentAt: "t" }, options);
+  await postUserJoined("id", { room: "lobby", user: { id: "u", name: "Ann" } });
+  const client = new ApiGatewayManagementApiClient({ endpoint: options.endpoint });
+  try {
+    return await postNewMessage("id", { messageId: "m", room: "lobby", from: { id: "u", name: "Ann" }, text: "hi", sentAt: "t" }, { client });
+  } catch (error) {
+    if (error instanceof ConnectionsError) {
+      const status: number | undefined = error.status;
+      console.error(error.connectionId, status, error.code.toLowerCase());
+    }
+    throw error;
+  }
 }
 
 export async function wrongMessages(): Promise<void> {
@@ -322,8 +333,10 @@ export async function wrongMessages(): Promise<void> {
   await connect("wss://x", { auth: { ticket: "t" } });
   // @ts-expect-error the backend posts a NewMessage, which needs its text
   await postNewMessage("id", { messageId: "m", room: "r", from: { id: "u", name: "n" }, sentAt: "t" }, { endpoint: "e" });
-  // @ts-expect-error the backend's options need the endpoint
-  await postUserJoined("id", { room: "r", user: { id: "u", name: "n" } }, {});
+  // @ts-expect-error the backend posts through the SDK's client: no signer
+  await postUserJoined("id", { room: "r", user: { id: "u", name: "n" } }, { signer: async (r: Request) => r });
+  // @ts-expect-error the endpoint is a URL string
+  await postUserJoined("id", { room: "r", user: { id: "u", name: "n" } }, { endpoint: new URL("https://x") });
 }
 `;
 
@@ -437,7 +450,7 @@ test("type-level tests: every @ts-expect-error line fails to compile, every othe
 test("WebSocket SDK: every @ts-expect-error line fails to compile (wrong message shapes), every other line compiles", async () => {
   const { errors } = await run;
   assert.equal(errors.filter((e) => e.file === "websocket-expect-errors.ts").map((e) => `${e.line} ${e.code} ${e.message}`), []);
-  assert.is(WEBSOCKET_EXPECT_ERRORS.split("\n").filter((l) => l.trim().startsWith("// @ts-expect-error")).length, 10);
+  assert.is(WEBSOCKET_EXPECT_ERRORS.split("\n").filter((l) => l.trim().startsWith("// @ts-expect-error")).length, 11);
   assert.ok(written.includes("samples/websocket-chat/src/websocket.ts") && written.includes("samples/websocket-chat/src/connections.ts"));
 });
 

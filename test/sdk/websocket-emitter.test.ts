@@ -35,11 +35,27 @@ test("no WebSocket API, no WebSocket files; with one, the HTTP files are the sam
   assert.equal([...socket.keys()].filter((p) => !plain.has(p)).sort(), [
     "src/connections-runtime.ts",
     "src/connections.ts",
-    "src/sigv4.ts",
     "src/websocket-runtime.ts",
     "src/websocket.ts",
   ]);
   for (const file of ["src/types.ts", "src/operations.ts", "src/client.ts", "src/index.ts", "src/runtime.ts"]) assert.is(socket.get(file), plain.get(file), file);
+});
+
+test("the SigV4 signer only when the HTTP API uses IAM; the management API's SDK an optional peer either way", () => {
+  const peer = "@aws-sdk/client-apigatewaymanagementapi";
+  const socketOnly = JSON.parse(sdkFilesOf(withSocket({ routes: { move: { mock: {} } } })).get("package.json") as string);
+  assert.equal(socketOnly.peerDependencies, { [peer]: "^3.0.0" });
+  const iam = sdkFilesOf({
+    ...withSocket({ routes: { move: { mock: {} } } }),
+    security: [{ sigv4: [] }],
+    components: { ...(BASE["components"] as Json), securitySchemes: { sigv4: { type: "apiKey", in: "header", name: "Authorization", "x-gateway": { iam: true } } } },
+  });
+  const pkg = JSON.parse(iam.get("package.json") as string);
+  assert.ok(iam.has("src/sigv4.ts"));
+  assert.equal(Object.keys(pkg.exports), [".", "./sigv4", "./websocket", "./connections"]);
+  assert.equal(pkg.peerDependencies, { [peer]: "^3.0.0", aws4fetch: "^1.0.20" });
+  assert.equal(pkg.peerDependenciesMeta, { [peer]: { optional: true }, aws4fetch: { optional: true } });
+  assert.equal(Object.keys(pkg.devDependencies), [peer, "aws4fetch", "typescript"]);
 });
 
 test("the selection field is filled in; without a qualifying tag, replies are matched first in, first out", () => {

@@ -113,13 +113,7 @@ function actionUri(service: string, action: string): string {
  * StartExecution's `{"input": …, "stateMachineArn": …}` itself.
  */
 function stepFunctions(op: Operation, integration: Extract<Integration, { kind: "stepfunctions" }>, roleArn: string, problems: MappingProblems): Record<string, unknown> {
-  const machine = targetJson(integration.stateMachine);
-  const mapping = integration.request;
-  const frame = (input: string) => renderVtlTemplate("stepfunctions-start-execution", { input: vtl(input), machine });
-  const templates =
-    mapping === undefined
-      ? { [JSON_TYPE]: frame(ESCAPED_BODY) }
-      : requestTemplates(op, mapping, problems, { encoding: "json-string", frame });
+  const templates = stepFunctionsTemplates(op, integration, problems);
   return {
     type: "aws",
     httpMethod: "POST",
@@ -129,6 +123,20 @@ function stepFunctions(op: Operation, integration: Extract<Integration, { kind: 
     passthroughBehavior: "never",
     responses: defaultResponse(successStatus(integration) ?? 200),
   };
+}
+
+/** The StartExecution request templates of a Step Functions integration by media type (see {@link stepFunctions}). */
+export function stepFunctionsTemplates(
+  op: Operation,
+  integration: Extract<Integration, { kind: "stepfunctions" }>,
+  problems: MappingProblems,
+): Record<string, string> {
+  const machine = targetJson(integration.stateMachine);
+  const mapping = integration.request;
+  const frame = (input: string) => renderVtlTemplate("stepfunctions-start-execution", { input: vtl(input), machine });
+  return mapping === undefined
+    ? { [JSON_TYPE]: frame(ESCAPED_BODY) }
+    : requestTemplates(op, mapping, problems, { encoding: "json-string", frame });
 }
 
 /** The integration of an operation, and what its method must declare for it. */
@@ -146,7 +154,7 @@ export interface IntegrationParts {
  * SQS, SNS and EventBridge, DynamoDB's request with its `TableName` unless the shape writes one); undefined, after
  * reporting, for a service that takes no JSON a shape could build.
  */
-function servicePayload(op: Operation, plan: ServicePlan, mapping: Extract<Mapping, { kind: "shape" }>, problems: MappingProblems): Record<string, string> | undefined {
+export function servicePayload(op: Operation, plan: ServicePlan, mapping: Extract<Mapping, { kind: "shape" }>, problems: MappingProblems): Record<string, string> | undefined {
   const placement = plan.shapePlacement;
   if (placement === undefined) {
     problems.report(mapping.origin, [], `${plan.service} takes no JSON request a shape could build; write a template for it`);

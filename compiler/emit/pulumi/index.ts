@@ -3,7 +3,9 @@
  * HTTP model (./http/program.ts): `Pulumi.yaml`, `package.json`, `tsconfig.json`, `index.ts`, `README.md`.
  *
  * The program reads `../openapi.aws.json` (written by the `openapi` emitter) and fills in its placeholders, so the
- * two always describe the same API. A WebSocket API beside the paths API is a later piece of work (`not-emitted`).
+ * two always describe the same API. A WebSocket API beside the paths API is part of the same program
+ * (./websocket/); the request mappings of its routes are compiled here first, so what cannot be compiled is
+ * reported (`mapping-invalid`).
  */
 import { createNames } from "../../model/names.js";
 import { importDocument } from "../aws-openapi/document.js";
@@ -17,6 +19,7 @@ import { reportCacheWithoutCluster } from "./method-settings.js";
 import { programText } from "./program.js";
 import { packageJson, pulumiYaml, tsconfigJson } from "./project-files.js";
 import { readme } from "./readme.js";
+import { reportWebsocketMappings } from "./websocket/requests.js";
 
 /** Emits the Pulumi project of a REST or HTTP model. */
 export const pulumiEmitter: Emitter = {
@@ -25,6 +28,7 @@ export const pulumiEmitter: Emitter = {
     if (model.kind === "rest") reportCacheWithoutCluster(model, ctx.report);
     const names = createNames(model);
     reportFoldedPolicies(model, names, ctx.report);
+    reportWebsocketMappings(model, ctx.report);
     const config = configTable(model);
     const programContext = { model, names, specDirFromPulumi: ctx.specDirFromPulumi, config };
     const program =

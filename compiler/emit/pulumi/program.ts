@@ -20,7 +20,7 @@ import { STAGE_SETTINGS_INTERFACE, stageSettingsSection } from "./stage-settings
 import { indentLines, raw, render } from "./ts.js";
 import { apiKeyOutputs, usagePlansSection } from "./usage-plans.js";
 import { wafSection } from "./waf.js";
-import { WEBSOCKET_STAGE_SETTINGS_INTERFACE, websocketOutputs, websocketSections } from "./websocket/index.js";
+import { WEBSOCKET_STAGE_SETTINGS_INTERFACE, websocketOutputs, websocketSections, websocketUsesResourceArn } from "./websocket/index.js";
 
 /** Body of the helper that replaces placeholders (fixed text; the pattern comes from ../placeholders.ts). */
 const RESOLVE_BODY = `const table = new Map(tokens.map((token, i): [string, string] => [token, String(values[i])]));
@@ -162,38 +162,18 @@ export function importsOf(modules: readonly ("crypto" | "fs" | "path")[]): Progr
 }
 
 /**
- * `statements` as one TypeScript file, one after the other, with a blank line after a block (`}`); at most one blank
- * line in a row, LF line ends, one trailing newline.
+ * `statements` as one TypeScript file: one a line, a blank line after a block (a statement ending in `}`), at most one
+ * blank line in a row, LF line ends, one trailing newline.
  */
 export function printProgram(statements: readonly ProgramStatement[]): string {
   const parts: string[] = [];
-  let previous: string | undefined;
   for (const statement of statements) {
-    if (previous !== undefined) {
-      const newlines = previous.length - previous.replace(/\n+$/, "").length;
-      parts.push("\n".repeat(Math.max(0, (previous.trimEnd().endsWith("}") ? 2 : 1) - newlines)));
-    }
-    parts.push(statement);
-    previous = statement;
+    const code = statement.trimEnd();
+    if (parts.length > 0) parts.push(parts[parts.length - 1]?.endsWith("}") ? "\n\n" : "\n");
+    parts.push(code);
   }
-  const printed = `${parts.join("").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
-  if (process.env.PORTICO_VERIFY_PRINT) verifyPrint(printed);
-  return printed;
+  return `${parts.join("").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
 }
-// TEMP-VERIFY-START
-import { createRequire as __cr } from "node:module";
-import * as __fs from "node:fs";
-function verifyPrint(printed: string): void {
-  const tsm = __cr(import.meta.url)("ts-morph");
-  const project = new tsm.Project({ useInMemoryFileSystem: true, manipulationSettings: { indentationText: tsm.IndentationText.TwoSpaces, quoteKind: tsm.QuoteKind.Double, newLineKind: tsm.NewLineKind.LineFeed } });
-  const file = project.createSourceFile("index.ts", printed, { overwrite: true });
-  file.formatText({ indentSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true });
-  const formatted = `${file.getFullText().replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
-  const n = Date.now() + "-" + Math.random();
-  if (formatted !== printed) { __fs.writeFileSync(`/tmp/ana/bad-${n}.new.ts`, printed); __fs.writeFileSync(`/tmp/ana/bad-${n}.fmt.ts`, formatted); }
-  else __fs.writeFileSync(`/tmp/ana/ok-count`, "x", { flag: "a" });
-}
-// TEMP-VERIFY-END
 
 /**
  * The WebSocket API beside the paths API (./websocket/index.ts): its stage settings interface and sections;
@@ -223,7 +203,7 @@ export function programText(ctx: ProgramContext, placeholders: readonly Placehol
     ...[domainSection(ctx), wafSection(ctx)].flatMap(sectionStatements),
     ...websocketStatements(ctx, functions.refs),
     ...[outputsSection(ctx), websocketOutputs(ctx)].flatMap(sectionStatements),
-    ...helpers(roles.usesHelper),
+    ...helpers(roles.usesHelper || websocketUsesResourceArn(ctx)),
   ];
   return printProgram(statements);
 }

@@ -47,7 +47,7 @@ export const ACCESS_LOG_FORMAT = JSON.stringify({
 });
 
 /** The code that gives each placeholder its deploy-time value. */
-function placeholderValue(
+export function placeholderValue(
   ctx: ProgramContext,
   placeholder: Placeholder,
   functions: ReadonlyMap<string, FunctionRef>,

@@ -28,7 +28,7 @@ export interface Grant {
 }
 
 /** The action and resource an integration needs, or undefined when it needs no generated role. */
-function grantOf(integration: Integration | undefined): Grant | undefined {
+export function grantOf(integration: Integration | undefined): Grant | undefined {
   if (integration?.kind === "stepfunctions") {
     const action = integration.mode === "sync" ? "StartSyncExecution" : "StartExecution";
     return { action: `states:${action}`, service: "states", resource: integration.stateMachine };
@@ -80,8 +80,14 @@ export function rolesSection(ctx: ProgramContext): { section: Section; roles: Re
  * policy, which allows `action` on `target` and nothing else; and the role's ARN.
  */
 export function integrationRole(ctx: ProgramContext, op: Operation, action: string, target: Expr): { statements: Statement[]; arn: Raw } {
-  const name = ctx.names.integrationRoleResource(op);
-  const role = variableName("integrationRole", ctx.names.operationSlug(op));
+  return apigatewayRole(ctx.names.integrationRoleResource(op), variableName("integrationRole", ctx.names.operationSlug(op)), action, target);
+}
+
+/**
+ * A role API Gateway assumes (resource name `name`, held by the variable `role`) and its inline policy, which allows
+ * `action` on `target` and nothing else; and the role's ARN.
+ */
+export function apigatewayRole(name: string, role: string, action: string, target: Expr): { statements: Statement[]; arn: Raw } {
   const statements: Statement[] = [
     {
       comment: "Role API Gateway assumes to call the service, allowed exactly this action on this resource.",

@@ -18,7 +18,7 @@ function keyNames(ctx: ProgramContext): string[] {
 }
 
 /** The variable that holds the API key `key`. */
-function keyVariable(ctx: ProgramContext, key: string): string {
+export function keyVariable(ctx: ProgramContext, key: string): string {
   return variableName("apiKey", ctx.names.apiKeySlug(key));
 }
 

@@ -10,8 +10,8 @@
  * - `src/sigv4.ts`, when a security scheme is implemented with IAM: an opt-in AWS Signature Version 4 signer
  *   (the `./sigv4` entry, over the optional peer dependency `aws4fetch`; ./sigv4-source.ts);
  * - `package.json`, `tsconfig.json` and a README that calls this API's own operations;
- * - with `x-gateway.websocket`, the WebSocket client and the backend's post functions (./websocket/), and the
- *   signer those post with.
+ * - with `x-gateway.websocket`, the WebSocket client and the backend's post functions (./websocket/), the latter
+ *   over the optional peer dependency `@aws-sdk/client-apigatewaymanagementapi`.
  *
  * Names: the runtime's public exports are reserved before the types are named, and every other export is claimed
  * from the allocator that named the types, so the package's exports never collide (./names.ts).
@@ -30,7 +30,7 @@ import { needsSigner, sigv4Source } from "./sigv4-source.js";
 import { pagingOf } from "./pagination.js";
 import { schemaTypes } from "./types/index.js";
 import { Targets } from "./types/targets.js";
-import { WEBSOCKET_ENTRIES, websocketFiles } from "./websocket/index.js";
+import { MANAGEMENT_API_PACKAGE, WEBSOCKET_ENTRIES, websocketFiles } from "./websocket/index.js";
 import { websocketReadme } from "./websocket/readme.js";
 
 /** Where the package is written, under `--out`. */
@@ -54,9 +54,10 @@ export function sdkFiles(model: GatewayModel): OutputFile[] {
     baseUrl,
   });
   const file = (path: string, content: string): OutputFile => ({ path: `${SDK_DIR}/${path}`, content });
-  const signer = needsSigner(schemes) || model.websocket !== undefined;
+  const signer = needsSigner(schemes);
+  const socket = model.websocket !== undefined;
   return [
-    file("package.json", packageJson(model, signer, model.websocket ? WEBSOCKET_ENTRIES : [])),
+    file("package.json", packageJson(model, signer, socket ? WEBSOCKET_ENTRIES : [], socket ? [MANAGEMENT_API_PACKAGE] : [])),
     file("tsconfig.json", tsconfigJson()),
     file("README.md", readme(model, ops.operations, names.package, schemes, baseUrl) + websocketReadme(model)),
     file("src/types.ts", types.text),

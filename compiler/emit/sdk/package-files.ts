@@ -1,8 +1,7 @@
 /**
- * The files that make `sdk/typescript/` a package: `package.json` (ESM, `types`, no runtime dependency but an
- * optional peer one for the IAM signer,
- * `sideEffects: false` so bundlers drop unused operations), `tsconfig.json` (strict, `src/` → `dist/` with
- * declarations) and `src/index.ts` (what the package exports).
+ * The files that make `sdk/typescript/` a package: `package.json` (ESM, `types`, no runtime dependency but optional
+ * peer ones for the opt-in entries that need a library, `sideEffects: false` so bundlers drop unused operations),
+ * `tsconfig.json` (strict, `src/` → `dist/` with declarations) and `src/index.ts` (what the package exports).
  */
 import type { GatewayModel } from "../../model/types.js";
 import { GENERATED_HEADER } from "../emitter.js";
@@ -17,12 +16,20 @@ const TYPESCRIPT = "^5.9.3";
 /** `JSON.stringify` with two-space indents and a trailing newline. */
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
+/** An npm package that only an opt-in entry imports, and the versions the generated package accepts. */
+export interface OptionalPeer {
+  readonly name: string;
+  readonly version: string;
+}
+
 /**
- * `package.json`. With `signer` (an IAM-authorized API), the `./sigv4` entry and its library as an optional peer
- * dependency (and a development one, to build `src/sigv4.ts`); `entries`: more entries (`websocket` →
- * `./websocket`, built from `src/websocket.ts`).
+ * `package.json`. With `signer` (an IAM-authorized API), the `./sigv4` entry; `entries`: more entries (`websocket`
+ * → `./websocket`, built from `src/websocket.ts`). The libraries of the opt-in entries (the signer's, and `peers`)
+ * are optional peer dependencies, and development ones so that the package builds.
  */
-export function packageJson(model: GatewayModel, signer = false, entries: readonly string[] = []): string {
+export function packageJson(model: GatewayModel, signer = false, entries: readonly string[] = [], peers: readonly OptionalPeer[] = []): string {
+  const optional = [...(signer ? [SIGNER_PACKAGE] : []), ...peers].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const versions = Object.fromEntries(optional.map((p) => [p.name, p.version]));
   const title = model.info.title.replace(/\s+/g, " ").trim();
   const version = model.info.version.replace(/\s+/g, " ").trim();
   return json({
@@ -40,10 +47,10 @@ export function packageJson(model: GatewayModel, signer = false, entries: readon
     files: ["dist", "src"],
     sideEffects: false,
     scripts: { build: "tsc -p tsconfig.json", prepare: "tsc -p tsconfig.json" },
-    ...(signer
-      ? { peerDependencies: { [SIGNER_PACKAGE.name]: SIGNER_PACKAGE.version }, peerDependenciesMeta: { [SIGNER_PACKAGE.name]: { optional: true } } }
+    ...(optional.length > 0
+      ? { peerDependencies: versions, peerDependenciesMeta: Object.fromEntries(optional.map((p) => [p.name, { optional: true }])) }
       : {}),
-    devDependencies: { ...(signer ? { [SIGNER_PACKAGE.name]: SIGNER_PACKAGE.version } : {}), typescript: TYPESCRIPT },
+    devDependencies: { ...versions, typescript: TYPESCRIPT },
   });
 }
 

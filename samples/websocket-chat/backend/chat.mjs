@@ -1,7 +1,6 @@
 /**
- * The chat function behind the Chat WebSocket API: Lambda proxy on every route but reportMessage, whose non-proxy
- * integration hands it the report its request template builds, which it forwards to the moderators' SQS queue
- * MODERATION_QUEUE_URL.
+ * The chat function behind the Chat WebSocket API: Lambda proxy on every route but ping (a mock) and reportMessage
+ * (which API Gateway sends to the moderators' SQS queue itself).
  *
  * Connections are kept in the DynamoDB table CONNECTIONS_TABLE (partition key `connectionId`, global secondary
  * index `room-index` on `room`), so every function instance sees every connection. Messages to clients go
@@ -11,24 +10,16 @@
 import { randomUUID } from "node:crypto";
 import { DeleteItemCommand, DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand } from "@aws-sdk/client-dynamodb";
 import { ApiGatewayManagementApiClient, GoneException, PostToConnectionCommand } from "@aws-sdk/client-apigatewaymanagementapi";
-import { SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 
 const dynamo = new DynamoDBClient({});
 const table = process.env.CONNECTIONS_TABLE;
-const sqs = new SQSClient({});
-const moderationQueue = process.env.MODERATION_QUEUE_URL;
 /** Connections are forgotten a day after they opened even if $disconnect never came. */
 const CONNECTION_TTL_SECONDS = 24 * 60 * 60;
 
 /**
- * @param {any} event API Gateway WebSocket event (requestContext.routeKey, connectionId, authorizer; body), or on
- *   reportMessage the report the request template built
+ * @param {any} event API Gateway WebSocket event (requestContext.routeKey, connectionId, authorizer; body)
  */
 export async function handler(event) {
-  if (event.action === "reportMessage") {
-    await sqs.send(new SendMessageCommand({ QueueUrl: moderationQueue, MessageBody: JSON.stringify(event) }));
-    return { reported: event.messageId };
-  }
   const { routeKey, connectionId, domainName, stage } = event.requestContext;
   const push = pusher(`https://${domainName}/${stage}`);
   switch (routeKey) {

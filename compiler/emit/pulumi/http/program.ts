@@ -17,7 +17,7 @@ import { httpDomainOutputs, httpDomainSection } from "./domain.js";
 import { httpPermissionsSection } from "./permissions.js";
 import { httpRolesSection } from "./roles.js";
 import { HTTP_STAGE_SETTINGS_INTERFACE, httpStageSettingsSection } from "./stage-settings.js";
-import { websocketOutputs } from "../websocket/index.js";
+import { websocketOutputs, websocketUsesResourceArn } from "../websocket/index.js";
 
 /**
  * The API's id and endpoint (`https://{id}.execute-api.{region}.amazonaws.com`), the stage's name and URL (the
@@ -56,7 +56,7 @@ export function httpProgramText(ctx: ProgramContext, placeholders: readonly Plac
     ...sectionStatements(httpDomainSection(ctx)),
     ...websocketStatements(ctx, functions.refs),
     ...[outputsSection(ctx), websocketOutputs(ctx)].flatMap(sectionStatements),
-    ...helpers(roles.usesHelper),
+    ...helpers(roles.usesHelper || websocketUsesResourceArn(ctx)),
   ];
   return printProgram(statements);
 }

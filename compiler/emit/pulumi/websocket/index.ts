@@ -2,7 +2,8 @@
  * The WebSocket API of `x-gateway.websocket`, as sections of the program that also deploys the REST or HTTP API
  * (../program.ts, ../http/program.ts); each API has its own stage. In dependency order: the stage settings, the Api
  * (./api.ts), models, the `$connect` authorizer, integrations and routes (./models.ts, ./routes.ts,
- * ./integrations.ts), the deployment and stage (./api.ts), Lambda permissions (./permissions.ts), the
+ * ./integrations.ts), the deployment and stage (./api.ts), the usage plans of API keys on `$connect`
+ * (./usage-plans.ts), Lambda permissions (./permissions.ts), the
  * `@connections` policies (./manage-connections.ts), the custom domain (./domain.ts), and the stack outputs.
  * Routes whose integration is not deployed yet are left out (./gaps.ts reports them). Every section is empty
  * without a WebSocket API.
@@ -12,16 +13,17 @@ import { required } from "../context.js";
 import { call, member, raw } from "../ts.js";
 import { apiStatements, stageStatements } from "./api.js";
 import { domainOutputs, domainStatements } from "./domain.js";
-import { integrationStatements, isDeployed } from "./integrations.js";
+import { integrationStatements, isDeployed, websocketUsesResourceArn } from "./integrations.js";
 import { manageConnectionsStatements } from "./manage-connections.js";
 import { planMessageModels } from "./models.js";
 import { routeNames, WS } from "./names.js";
 import { permissionStatements } from "./permissions.js";
 import { authorizerStatements, modelStatements, routeStatements } from "./routes.js";
 import { Snapshot } from "./snapshot.js";
+import { usagePlanStatements } from "./usage-plans.js";
 import { WEBSOCKET_STAGE_SETTINGS_INTERFACE, websocketStageSettingsSection } from "./stage-settings.js";
 
-export { WEBSOCKET_STAGE_SETTINGS_INTERFACE };
+export { WEBSOCKET_STAGE_SETTINGS_INTERFACE, websocketUsesResourceArn };
 
 /** The sections of the WebSocket API, in program order; none without one. */
 export function websocketSections(ctx: ProgramContext, functions: ReadonlyMap<string, FunctionRef>): Section[] {
@@ -40,7 +42,7 @@ export function websocketSections(ctx: ProgramContext, functions: ReadonlyMap<st
     const routeName = required(names, "route", route.key);
     const integration = route.integration;
     if (isDeployed(integration)) {
-      const emitted = integrationStatements({ ...route, integration }, routeName, functions, snapshot);
+      const emitted = integrationStatements(ctx, { ...route, integration }, routeName, functions, snapshot);
       resources.push(...emitted.statements);
       if (emitted.integrationResponse !== undefined) waitFor.push(emitted.integrationResponse);
     }
@@ -53,6 +55,7 @@ export function websocketSections(ctx: ProgramContext, functions: ReadonlyMap<st
     { title: "WebSocket API", statements: apiStatements(ctx) },
     { title: "WebSocket API: models, authorizer, integrations and routes", statements: resources },
     { title: "WebSocket API: deployment and stage", statements: stageStatements(ctx, snapshot, waitFor) },
+    { title: "WebSocket API: usage plans of the API keys on $connect", statements: usagePlanStatements(ctx) },
     { title: "WebSocket API: Lambda permissions", statements: permissionStatements(ctx, routes, names, functions) },
     { title: "WebSocket API: @connections for the functions that push", statements: manageConnectionsStatements(ctx) },
     { title: "WebSocket API: custom domain", statements: domainStatements(ctx) },

@@ -26,12 +26,15 @@ export interface RouteNames {
   readonly slug: string;
   /**
    * Variables: `websocketRoute_sendMessage`, `websocketIntegration_sendMessage`, `websocketRouteResponse_sendMessage`,
-   * `websocketIntegrationResponse_sendMessage` (distinct prefixes, so no route key's variable is another's).
+   * `websocketIntegrationResponse_sendMessage`, `websocketIntegrationRole_sendMessage` (distinct prefixes, so no
+   * route key's variable is another's).
    */
   readonly route: string;
   readonly integration: string;
   readonly routeResponse: string;
   readonly integrationResponse: string;
+  /** The role API Gateway assumes for an AWS-service integration. */
+  readonly role: string;
 }
 
 /** Names of every route of `ws`, by route key. */
@@ -46,6 +49,7 @@ export function routeNames(ws: WebSocketApi): ReadonlyMap<string, RouteNames> {
       integration: variableName("websocketIntegration", s),
       routeResponse: variableName("websocketRouteResponse", s),
       integrationResponse: variableName("websocketIntegrationResponse", s),
+      role: variableName("websocketIntegrationRole", s),
     });
   }
   return out;

@@ -1,7 +1,8 @@
 /**
  * `src/connections.ts`: for the backend, one typed function per server message (`postNewMessage(connectionId,
- * message, options)`) that posts it to one client through the API's management endpoint, over
- * `src/connections-runtime.ts` (templates/sdk/connections.ts): `"sent"`, or `"gone"` on 410 (a stale connection).
+ * message, { client, endpoint })`) that posts it to one client through the API's management endpoint with the AWS
+ * SDK's `PostToConnectionCommand`, over `src/connections-runtime.ts` (templates/sdk/connections.ts): `"sent"`, or
+ * `"gone"` on 410 `GoneException` (a stale connection); any other failure throws a `ConnectionsError`.
  */
 import { GENERATED_HEADER } from "../../emitter.js";
 import { functionName } from "../names.js";
@@ -39,8 +40,8 @@ export function connectionsFile(plan: WebSocketPlan, types: readonly string[], d
     const route = inComment(m.name);
     lines.push(
       "",
-      `/** Posts a ${route} message to the client \`connectionId\`: \`"sent"\`, or \`"gone"\` when it has disconnected (410). */`,
-      `export function ${name}(connectionId: string, message: ${param(types[i] as string)}, options: ${R}.ConnectionsOptions): Promise<${R}.PostResult> {`,
+      `/**\n * Posts a ${route} message to the client \`connectionId\`: \`"sent"\`, or \`"gone"\` when it has disconnected (410).\n * @throws ConnectionsError when the post fails otherwise.\n */`,
+      `export function ${name}(connectionId: string, message: ${param(types[i] as string)}, options?: ${R}.ConnectionsOptions): Promise<${R}.PostResult> {`,
       `  return ${R}.postToConnection(connectionId, message, options${plan.tagged ? `, [${quote(plan.tag)}, ${quote(m.name)}]` : ""});`,
       "}",
     );

@@ -4,8 +4,8 @@
  * - `src/websocket.ts` (the package's `./websocket` entry): `connect()` and the typed socket (./client-file.ts),
  *   over `src/websocket-runtime.ts` (templates/sdk/websocket.ts);
  * - `src/connections.ts` (the `./connections` entry, for the backend): one function per server message
- *   (./connections-file.ts), over `src/connections-runtime.ts` (templates/sdk/connections.ts), signed by the
- *   `./sigv4` entry's signer (so the package gets it, with `aws4fetch` as an optional peer dependency).
+ *   (./connections-file.ts), over `src/connections-runtime.ts` (templates/sdk/connections.ts), which posts with
+ *   `@aws-sdk/client-apigatewaymanagementapi` (an optional peer dependency: only this entry imports it).
  *
  * Message types come from `types.ts` where a schema is a component (./message-types.ts); every other name is
  * claimed from the allocator that named the types, after the HTTP client's names, so the HTTP files are the
@@ -22,6 +22,12 @@ import { planWebSocket } from "./plan.js";
 
 /** The package entries the WebSocket files add, for `package.json`. */
 export const WEBSOCKET_ENTRIES = ["websocket", "connections"] as const;
+
+/**
+ * The npm package the `./connections` entry imports, and the versions the generated package accepts: AWS SDK v3,
+ * which the Lambda Node.js runtimes ship (an optional peer dependency, ../package-files.ts).
+ */
+export const MANAGEMENT_API_PACKAGE = { name: "@aws-sdk/client-apigatewaymanagementapi", version: "^3.0.0" } as const;
 
 const templates = new Map<string, string>();
 

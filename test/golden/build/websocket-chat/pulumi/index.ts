@@ -132,7 +132,6 @@ const fn_chat = new aws.lambda.Function("fn-chat", {
   environment: {
     variables: {
       CONNECTIONS_TABLE: config_connectionsTable,
-      MODERATION_QUEUE_URL: config_moderationQueueUrl,
     },
   },
   loggingConfig: {
@@ -430,15 +429,37 @@ const websocketRouteResponse_ping = new aws.apigatewayv2.RouteResponse("websocke
     $default: websocketModel_Pong.name,
   },
 });
+// Role API Gateway assumes to call the service, allowed exactly this action on this resource.
+const websocketIntegrationRole_reportMessage = new aws.iam.Role("websocket-integration-report-message", {
+  assumeRolePolicy: "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"apigateway.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}",
+});
+new aws.iam.RolePolicy("websocket-integration-report-message", {
+  role: websocketIntegrationRole_reportMessage.id,
+  policy: pulumi.jsonStringify({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Action: "sqs:SendMessage",
+        Resource: resourceArn("sqs", config_moderationQueueUrl),
+      },
+    ],
+  }),
+});
 const websocketIntegration_reportMessage = new aws.apigatewayv2.Integration("websocket-report-message", {
   apiId: websocketApi.id,
   integrationType: "AWS",
   integrationMethod: "POST",
-  integrationUri: pulumi.concat("arn:", websocketPartition.partition, ":apigateway:", websocketRegion, ":lambda:path/2015-03-31/functions/", fn_chat.arn, "/invocations"),
+  integrationUri: pulumi.all([pulumi.concat("arn:", websocketPartition.partition, ":apigateway:", websocketRegion, ":sqs:path/", pulumi.output(config_moderationQueueUrl).apply((value: string) => value.startsWith("arn:") ? value.split(":")[4] + "/" + value.split(":")[5] : value.includes("/") ? value.split("/").slice(3).join("/") : "${AWS::AccountId}/" + value)), aws.getCallerIdentityOutput().accountId]).apply(([text, account]) => text.split("${AWS::AccountId}").join(account)),
+  credentialsArn: websocketIntegrationRole_reportMessage.arn,
+  requestParameters: {
+    "integration.request.header.Content-Type": "'application/x-www-form-urlencoded'",
+  },
   requestTemplates: {
-    $default: "{\"action\": \"reportMessage\", \"messageId\": $input.json('$.messageId'), \"reason\": $input.json('$.reason'), \"reportedBy\": \"$util.escapeJavaScript($context.authorizer.userId)\", \"connectionId\": \"$context.connectionId\", \"reportedAt\": $context.requestTimeEpoch}",
+    $default: "#set($m0 = $context.connectionId.toString())\n#set($m1 = $context.requestTimeEpoch.toString())\n#set($m2 = $context.authorizer.userId.toString())\n#set($s0 = '')\nAction=SendMessage&MessageBody=%7B#if(\"$!m0\" != \"\")${s0}%22connectionId%22%3A+%22$util.urlEncode($util.escapeJavaScript($m0).replaceAll(\"\\\\'\",\"'\"))%22#set($s0 = '%2C')#end#if($input.path('$').containsKey('messageId') == true)${s0}%22messageId%22%3A+$util.urlEncode($input.json('$.messageId'))#set($s0 = '%2C')#end#if($input.path('$').containsKey('reason') == true)${s0}%22reason%22%3A+$util.urlEncode($input.json('$.reason'))#set($s0 = '%2C')#end#if(\"$!m1\" != \"\")${s0}%22reportedAt%22%3A+#if($m1.matches('-?(0|[1-9][0-9]*)([.][0-9]+)?([eE][+-]?[0-9]+)?'))$util.urlEncode($m1)#{else}%22$util.urlEncode($util.escapeJavaScript($m1).replaceAll(\"\\\\'\",\"'\"))%22#end#set($s0 = '%2C')#end#if(\"$!m2\" != \"\")${s0}%22reportedBy%22%3A+%22$util.urlEncode($util.escapeJavaScript($m2).replaceAll(\"\\\\'\",\"'\"))%22#set($s0 = '%2C')#end%7D",
   },
   templateSelectionExpression: "\\$default",
+  passthroughBehavior: "NEVER",
 });
 const websocketIntegrationResponse_reportMessage = new aws.apigatewayv2.IntegrationResponse("websocket-report-message", {
   apiId: websocketApi.id,
@@ -500,8 +521,8 @@ const websocketRoute_typing = new aws.apigatewayv2.Route("websocket-typing", {
 const websocketDeployment = new aws.apigatewayv2.Deployment("websocket", {
   apiId: websocketApi.id,
   triggers: {
-    configuration: "44f8750305d10d73d89ad0a6f2be3265fc93038f33d12948a8674d52227dcb5d",
-    values: pulumi.jsonStringify([websocketApi.id, pulumi.concat("arn:", websocketPartition.partition, ":apigateway:", websocketRegion, ":lambda:path/2015-03-31/functions/", fn_authorizeConnection.arn, "/invocations"), pulumi.concat("arn:", websocketPartition.partition, ":apigateway:", websocketRegion, ":lambda:path/2015-03-31/functions/", fn_chat.arn, "/invocations"), pulumi.concat("integrations/", websocketIntegration_connect.id), websocketAuthorizer.id, pulumi.concat("integrations/", websocketIntegration_default_.id), pulumi.concat("integrations/", websocketIntegration_disconnect.id), websocketIntegration_ping.id, pulumi.concat("integrations/", websocketIntegration_ping.id), websocketModel_Ping.name, websocketRoute_ping.id, websocketModel_Pong.name, websocketIntegration_reportMessage.id, pulumi.concat("integrations/", websocketIntegration_reportMessage.id), websocketModel_ReportMessage.name, pulumi.concat("integrations/", websocketIntegration_sendMessage.id), websocketModel_SendMessage.name, websocketRoute_sendMessage.id, websocketModel_MessageAccepted.name, pulumi.concat("integrations/", websocketIntegration_typing.id), websocketModel_Typing.name]).apply((text) => crypto.createHash("sha256").update(text).digest("hex")),
+    configuration: "02ed3c7c094393bf53475f07c2cd4b246fa3334d41cf47eefe4db19f69044867",
+    values: pulumi.jsonStringify([websocketApi.id, pulumi.concat("arn:", websocketPartition.partition, ":apigateway:", websocketRegion, ":lambda:path/2015-03-31/functions/", fn_authorizeConnection.arn, "/invocations"), pulumi.concat("arn:", websocketPartition.partition, ":apigateway:", websocketRegion, ":lambda:path/2015-03-31/functions/", fn_chat.arn, "/invocations"), pulumi.concat("integrations/", websocketIntegration_connect.id), websocketAuthorizer.id, pulumi.concat("integrations/", websocketIntegration_default_.id), pulumi.concat("integrations/", websocketIntegration_disconnect.id), websocketIntegration_ping.id, pulumi.concat("integrations/", websocketIntegration_ping.id), websocketModel_Ping.name, websocketRoute_ping.id, websocketModel_Pong.name, pulumi.all([pulumi.concat("arn:", websocketPartition.partition, ":apigateway:", websocketRegion, ":sqs:path/", pulumi.output(config_moderationQueueUrl).apply((value: string) => value.startsWith("arn:") ? value.split(":")[4] + "/" + value.split(":")[5] : value.includes("/") ? value.split("/").slice(3).join("/") : "${AWS::AccountId}/" + value)), aws.getCallerIdentityOutput().accountId]).apply(([text, account]) => text.split("${AWS::AccountId}").join(account)), websocketIntegrationRole_reportMessage.arn, websocketIntegration_reportMessage.id, pulumi.concat("integrations/", websocketIntegration_reportMessage.id), websocketModel_ReportMessage.name, pulumi.concat("integrations/", websocketIntegration_sendMessage.id), websocketModel_SendMessage.name, websocketRoute_sendMessage.id, websocketModel_MessageAccepted.name, pulumi.concat("integrations/", websocketIntegration_typing.id), websocketModel_Typing.name]).apply((text) => crypto.createHash("sha256").update(text).digest("hex")),
   },
 }, {
   dependsOn: [
@@ -565,12 +586,6 @@ new aws.lambda.Permission("perm-ws--chat--disconnect", {
   function: fn_chat.name,
   principal: "apigateway.amazonaws.com",
   sourceArn: pulumi.concat(websocketApi.executionArn, "/", stack, "/$disconnect"),
-});
-new aws.lambda.Permission("perm-ws--chat--report-message", {
-  action: "lambda:InvokeFunction",
-  function: fn_chat.name,
-  principal: "apigateway.amazonaws.com",
-  sourceArn: pulumi.concat(websocketApi.executionArn, "/", stack, "/reportMessage"),
 });
 new aws.lambda.Permission("perm-ws--chat--send-message", {
   action: "lambda:InvokeFunction",
@@ -657,5 +672,29 @@ function resolvePlaceholders(template: string, tokens: string[], values: string[
     }
     // Tokens sit inside JSON strings: insert the value JSON-escaped, without its quotes.
     return JSON.stringify(value).slice(1, -1);
+  });
+}
+
+/** The ARN an IAM policy needs for an integration's target: ARNs as given, names completed with this account and Region. */
+function resourceArn(service: string, resource: pulumi.Input<string>): pulumi.Output<string> {
+  const partition = aws.getPartitionOutput().partition;
+  const region = aws.getRegionOutput().region;
+  const account = aws.getCallerIdentityOutput().accountId;
+  return pulumi.all([resource, partition, region, account]).apply(([name, p, r, a]) => {
+    if (name.startsWith("arn:")) return name;
+    switch (service) {
+      case "dynamodb": return `arn:${p}:dynamodb:${r}:${a}:table/${name}`;
+      case "kinesis": return `arn:${p}:kinesis:${r}:${a}:stream/${name}`;
+      case "events": return `arn:${p}:events:${r}:${a}:event-bus/${name}`;
+      case "states": return `arn:${p}:states:${r}:${a}:stateMachine:${name}`;
+      case "s3": return `arn:${p}:s3:::${name}/*`;
+      case "sqs": {
+        // A queue URL: https://sqs.<region>.amazonaws.com/<account>/<queue>
+        const [, , host = "", owner = a, queue = name] = name.split("/");
+        const queueRegion = host.split(".")[1] ?? r;
+        return name.includes("/") ? `arn:${p}:sqs:${queueRegion}:${owner}:${queue}` : `arn:${p}:sqs:${r}:${a}:${name}`;
+      }
+      default: return `arn:${p}:${service}:${r}:${a}:${name}`;
+    }
   });
 }

@@ -7,27 +7,42 @@ import type { ErrorMessage, NewMessage, Presence, TypingNotice } from "./types.j
 export { ConnectionsError } from "./connections-runtime.js";
 export type { ConnectionsOptions, PostResult } from "./connections-runtime.js";
 
-/** Posts a "error" message to the client `connectionId`: `"sent"`, or `"gone"` when it has disconnected (410). */
-export function postError(connectionId: string, message: socket.WithoutField<ErrorMessage, "type">, options: runtime.ConnectionsOptions): Promise<runtime.PostResult> {
+/**
+ * Posts a "error" message to the client `connectionId`: `"sent"`, or `"gone"` when it has disconnected (410).
+ * @throws ConnectionsError when the post fails otherwise.
+ */
+export function postError(connectionId: string, message: socket.WithoutField<ErrorMessage, "type">, options?: runtime.ConnectionsOptions): Promise<runtime.PostResult> {
   return runtime.postToConnection(connectionId, message, options, ["type", "error"]);
 }
 
-/** Posts a "newMessage" message to the client `connectionId`: `"sent"`, or `"gone"` when it has disconnected (410). */
-export function postNewMessage(connectionId: string, message: socket.WithoutField<NewMessage, "type">, options: runtime.ConnectionsOptions): Promise<runtime.PostResult> {
+/**
+ * Posts a "newMessage" message to the client `connectionId`: `"sent"`, or `"gone"` when it has disconnected (410).
+ * @throws ConnectionsError when the post fails otherwise.
+ */
+export function postNewMessage(connectionId: string, message: socket.WithoutField<NewMessage, "type">, options?: runtime.ConnectionsOptions): Promise<runtime.PostResult> {
   return runtime.postToConnection(connectionId, message, options, ["type", "newMessage"]);
 }
 
-/** Posts a "typing" message to the client `connectionId`: `"sent"`, or `"gone"` when it has disconnected (410). */
-export function postTyping(connectionId: string, message: socket.WithoutField<TypingNotice, "type">, options: runtime.ConnectionsOptions): Promise<runtime.PostResult> {
+/**
+ * Posts a "typing" message to the client `connectionId`: `"sent"`, or `"gone"` when it has disconnected (410).
+ * @throws ConnectionsError when the post fails otherwise.
+ */
+export function postTyping(connectionId: string, message: socket.WithoutField<TypingNotice, "type">, options?: runtime.ConnectionsOptions): Promise<runtime.PostResult> {
   return runtime.postToConnection(connectionId, message, options, ["type", "typing"]);
 }
 
-/** Posts a "userJoined" message to the client `connectionId`: `"sent"`, or `"gone"` when it has disconnected (410). */
-export function postUserJoined(connectionId: string, message: socket.WithoutField<Presence, "type">, options: runtime.ConnectionsOptions): Promise<runtime.PostResult> {
+/**
+ * Posts a "userJoined" message to the client `connectionId`: `"sent"`, or `"gone"` when it has disconnected (410).
+ * @throws ConnectionsError when the post fails otherwise.
+ */
+export function postUserJoined(connectionId: string, message: socket.WithoutField<Presence, "type">, options?: runtime.ConnectionsOptions): Promise<runtime.PostResult> {
   return runtime.postToConnection(connectionId, message, options, ["type", "userJoined"]);
 }
 
-/** Posts a "userLeft" message to the client `connectionId`: `"sent"`, or `"gone"` when it has disconnected (410). */
-export function postUserLeft(connectionId: string, message: socket.WithoutField<Presence, "type">, options: runtime.ConnectionsOptions): Promise<runtime.PostResult> {
+/**
+ * Posts a "userLeft" message to the client `connectionId`: `"sent"`, or `"gone"` when it has disconnected (410).
+ * @throws ConnectionsError when the post fails otherwise.
+ */
+export function postUserLeft(connectionId: string, message: socket.WithoutField<Presence, "type">, options?: runtime.ConnectionsOptions): Promise<runtime.PostResult> {
   return runtime.postToConnection(connectionId, message, options, ["type", "userLeft"]);
 }
