@@ -35,16 +35,23 @@ interface StageSettings {
   readonly variables: Record<string, pulumi.Input<string>>;
 }`;
 
+/** `stage`'s throttle (requests per second, burst), the secure default for what it leaves out; every API kind. */
+export function stageThrottle(stage: Stage): { readonly rate: number; readonly burst: number } {
+  return {
+    rate: stage.throttle?.rate ?? SECURE_DEFAULTS.throttle.rate,
+    burst: stage.throttle?.burst ?? SECURE_DEFAULTS.throttle.burst,
+  };
+}
+
+/** `stage`'s variables as program expressions, sorted by name; every API kind. */
+export function stageVariables(ctx: ProgramContext, stage: Stage): Entries {
+  return new Entries(Object.entries(stage.variables).sort(byKey).map(([name, value]) => [name, valueExpr(ctx, value)] as const));
+}
+
 function stageFields(ctx: ProgramContext, stage: Stage): Fields {
-  const variables = Object.entries(stage.variables)
-    .sort(byKey)
-    .map(([name, value]) => [name, valueExpr(ctx, value)] as const);
   return {
     description: stage.description,
-    throttle: {
-      rate: stage.throttle?.rate ?? SECURE_DEFAULTS.throttle.rate,
-      burst: stage.throttle?.burst ?? SECURE_DEFAULTS.throttle.burst,
-    },
+    throttle: stageThrottle(stage),
     logging: {
       level: stage.logging.level.toUpperCase(),
       retentionDays: stage.logging.retentionDays,
@@ -53,7 +60,7 @@ function stageFields(ctx: ProgramContext, stage: Stage): Fields {
     tracing: stage.tracing,
     metrics: stage.metrics,
     cache: stage.cache === undefined ? undefined : { size: stage.cache.size, ttl: stage.cache.ttl },
-    variables: new Entries(variables),
+    variables: stageVariables(ctx, stage),
   };
 }
 

@@ -14,11 +14,9 @@
  * metrics and stage variables.
  */
 import type { Stage } from "../../../model/types.js";
-import { byKey } from "../../../order.js";
 import type { ProgramContext, Section } from "../context.js";
-import { valueExpr } from "../context.js";
-import { SECURE_DEFAULTS } from "../stage-settings.js";
-import { Entries, raw, render, type Fields } from "../ts.js";
+import { SECURE_DEFAULTS, stageThrottle, stageVariables } from "../stage-settings.js";
+import { raw, render, type Fields } from "../ts.js";
 
 /** The name of the stage HTTP APIs serve at their root. */
 export const DEFAULT_STAGE = "$default";
@@ -40,18 +38,12 @@ interface StageSettings {
 }`;
 
 function stageFields(ctx: ProgramContext, stage: Stage): Fields {
-  const variables = Object.entries(stage.variables)
-    .sort(byKey)
-    .map(([name, value]) => [name, valueExpr(ctx, value)] as const);
   return {
     description: stage.description,
-    throttle: {
-      rate: stage.throttle?.rate ?? SECURE_DEFAULTS.throttle.rate,
-      burst: stage.throttle?.burst ?? SECURE_DEFAULTS.throttle.burst,
-    },
+    throttle: stageThrottle(stage),
     logging: { retentionDays: stage.logging.retentionDays },
     metrics: stage.metrics,
-    variables: new Entries(variables),
+    variables: stageVariables(ctx, stage),
   };
 }
 

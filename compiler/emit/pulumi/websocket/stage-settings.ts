@@ -6,11 +6,9 @@
  * function, so the config keys of other stages' variables are not read.
  */
 import type { Stage } from "../../../model/types.js";
-import { byKey } from "../../../order.js";
 import type { ProgramContext, Section } from "../context.js";
-import { valueExpr } from "../context.js";
-import { SECURE_DEFAULTS } from "../stage-settings.js";
-import { Entries, raw, render, type Fields } from "../ts.js";
+import { SECURE_DEFAULTS, stageThrottle, stageVariables } from "../stage-settings.js";
+import { raw, render, type Fields } from "../ts.js";
 import { WS } from "./names.js";
 
 /** The declaration of the `WebSocketStageSettings` interface (fixed program text). */
@@ -27,22 +25,16 @@ interface WebSocketStageSettings {
 }`;
 
 function stageFields(ctx: ProgramContext, stage: Stage): Fields {
-  const variables = Object.entries(stage.variables)
-    .sort(byKey)
-    .map(([name, value]) => [name, valueExpr(ctx, value)] as const);
   return {
     description: stage.description,
-    throttle: {
-      rate: stage.throttle?.rate ?? SECURE_DEFAULTS.throttle.rate,
-      burst: stage.throttle?.burst ?? SECURE_DEFAULTS.throttle.burst,
-    },
+    throttle: stageThrottle(stage),
     logging: {
       level: stage.logging.level.toUpperCase(),
       retentionDays: stage.logging.retentionDays,
       dataTrace: stage.logging.dataTrace,
     },
     metrics: stage.metrics,
-    variables: new Entries(variables),
+    variables: stageVariables(ctx, stage),
   };
 }
 
