@@ -221,10 +221,10 @@ test("a template file is read next to the spec and used as written; --emit templ
   assert.is(integrationOf("/orders/{id}/file", "put").requestTemplates["application/json"], GOOD_FILE);
   const files = new Map(clean.files.map((f) => [f.path, f.content]));
   assert.ok(files.get("templates/get-order/request.application-json.vtl")?.includes("$input.params().querystring.get('limit')"));
-  assert.ok(files.has("templates/get-order/response.404-not-found.application-json.vtl"), [...files.keys()].join("\n"));
+  assert.ok(files.has("templates/get-order/response.404.application-json.vtl"), [...files.keys()].join("\n"));
   assert.ok(files.has("templates/create-order/request.text-plain.vtl"));
   const index = JSON.parse(files.get("templates/index.json") ?? "[]") as Json[];
-  assert.ok(index.some((u) => u.file === "get-order/response.404-not-found.application-json.vtl" && u.selectionPattern === "^NotFound:.*"));
+  assert.ok(index.some((u) => u.file === "get-order/response.404.application-json.vtl" && u.selectionPattern === "^NotFound:.*"));
 });
 
 test.run();

@@ -6,7 +6,8 @@
  * Layout (all under `templates/`):
  * - `<method>/request.<media type>.vtl`: an integration request template;
  * - `<method>/response.<status>.<media type>.vtl`: the template of the integration response that answers `<status>`,
- *   one per response; `<method>` is the slug of the operation id, or of `<METHOD> <path>` for methods without one
+ *   one per response (`<status>-<slug of its selection pattern>` when several responses of the method answer the
+ *   same status; index.json gives each file's pattern); `<method>` is the slug of the operation id, or of `<METHOD> <path>` for methods without one
  *   (CORS preflights, proxy resources);
  * - `gateway-responses/<TYPE>.<media type>.vtl`: gateway response bodies;
  * - `index.json`: for each file, where API Gateway uses it (path, method, kind, media type, and the selection
@@ -53,6 +54,33 @@ function methodName(key: string): string {
   return key === "x-amazon-apigateway-any-method" ? "ANY" : key.toUpperCase();
 }
 
+/** An integration response of the document, with the file name part of its templates. */
+interface NamedResponse {
+  readonly selectionPattern: string;
+  readonly statusCode: string;
+  /** `<status>`, or `<status>-<slug of the pattern>` when several responses of the integration answer that status. */
+  readonly name: string;
+  readonly response: Json;
+}
+
+/** The integration responses of `responses` in pattern order, each named uniquely within its integration. */
+function responseNames(responses: unknown): NamedResponse[] {
+  const entries = Object.entries(isRecord(responses) ? responses : {})
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .flatMap(([selectionPattern, response]) => (isRecord(response) ? [{ selectionPattern, response, statusCode: String(response.statusCode ?? "200") }] : []));
+  const perStatus = new Map<string, number>();
+  for (const { statusCode } of entries) perStatus.set(statusCode, (perStatus.get(statusCode) ?? 0) + 1);
+  const taken = new Set<string>();
+  return entries.map((entry) => {
+    const shared = (perStatus.get(entry.statusCode) ?? 0) > 1 && entry.selectionPattern !== "default";
+    const base = shared ? `${entry.statusCode}-${slug(entry.selectionPattern)}` : entry.statusCode;
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+    taken.add(name);
+    return { ...entry, name };
+  });
+}
+
 /** The template files of one REST import document, with `templates/index.json`. */
 export function templateFiles(document: Json): OutputFile[] {
   const paths = isRecord(document.paths) ? document.paths : {};
@@ -81,11 +109,7 @@ export function templateFiles(document: Json): OutputFile[] {
     for (const [mediaType, template] of templatesOf(integration.requestTemplates)) {
       add(`${folder}/request.${slug(mediaType)}.vtl`, template, { kind: "request", mediaType, path, method });
     }
-    const responses = isRecord(integration.responses) ? integration.responses : {};
-    for (const [selectionPattern, response] of Object.entries(responses).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      if (!isRecord(response)) continue;
-      const statusCode = String(response.statusCode ?? "200");
-      const name = selectionPattern === "default" ? statusCode : `${statusCode}-${slug(selectionPattern)}`;
+    for (const { selectionPattern, statusCode, name, response } of responseNames(integration.responses)) {
       for (const [mediaType, template] of templatesOf(response.responseTemplates)) {
         add(`${folder}/response.${name}.${slug(mediaType)}.vtl`, template, { kind: "response", mediaType, path, method, selectionPattern, statusCode });
       }
