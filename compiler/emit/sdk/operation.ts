@@ -77,6 +77,15 @@ export function pagesDoc(fn: string, paging: Paging): Doc {
   };
 }
 
+/** `(params, options?)` of an operation's function and of its page iterator; `params` optional when nothing in it is required. */
+function callParameters({ names, pkg, request }: Pick<OperationInput, "names" | "pkg" | "request">): ts.ParameterDeclaration[] {
+  const optional = () => f.createToken(ts.SyntaxKind.QuestionToken);
+  return [
+    f.createParameterDeclaration(undefined, undefined, "params", request.required ? undefined : optional(), typeText(names.params)),
+    f.createParameterDeclaration(undefined, undefined, "options", optional(), typeText(pkg.options)),
+  ];
+}
+
 function pagesStatement({ names, pkg, request }: OperationInput, paging: Paging, name: string): ts.Statement {
   // Type arguments written out: inferring them from the function costs the user's compiler more (GitHub: 241 iterators).
   const typeArgs = [typeText(names.params), typeText(names.result), typeText(pkg.options)];
@@ -86,16 +95,12 @@ function pagesStatement({ names, pkg, request }: OperationInput, paging: Paging,
     f.createIdentifier("params"),
     f.createIdentifier("options"),
   ]);
-  const question = request.required ? undefined : f.createToken(ts.SyntaxKind.QuestionToken);
   const fn = f.createFunctionDeclaration(
     EXPORT,
     undefined,
     name,
     undefined,
-    [
-      f.createParameterDeclaration(undefined, undefined, "params", question, typeText(names.params)),
-      f.createParameterDeclaration(undefined, undefined, "options", f.createToken(ts.SyntaxKind.QuestionToken), typeText(pkg.options)),
-    ],
+    callParameters({ names, pkg, request }),
     pagesType(names.result),
     f.createBlock([f.createReturnStatement(call)], true),
   );
@@ -118,16 +123,12 @@ function functionStatement({ op, names, pkg, request, security }: OperationInput
     f.createIdentifier("params"),
     f.createIdentifier("options"),
   ]);
-  const question = request.required ? undefined : f.createToken(ts.SyntaxKind.QuestionToken);
   const fn = f.createFunctionDeclaration(
     EXPORT,
     undefined,
     names.fn,
     undefined,
-    [
-      f.createParameterDeclaration(undefined, undefined, "params", question, typeText(names.params)),
-      f.createParameterDeclaration(undefined, undefined, "options", f.createToken(ts.SyntaxKind.QuestionToken), typeText(pkg.options)),
-    ],
+    callParameters({ names, pkg, request }),
     generic("ApiPromise", typeText(names.result), typeText(names.error)),
     f.createBlock([f.createReturnStatement(call)], true),
   );
